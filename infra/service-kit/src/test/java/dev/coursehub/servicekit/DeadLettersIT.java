@@ -24,6 +24,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.kafka.support.LoggingProducerListener;
+import org.springframework.kafka.support.ProducerListener;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -72,6 +74,12 @@ class DeadLettersIT {
 		ConsumerRecord<String, byte[]> dead = deadLetterWithKey(key);
 		assertThat(header(dead, KafkaHeaders.DLT_EXCEPTION_MESSAGE)).contains("pings named reject-me are refused");
 		assertThat(this.pings.attempts("reject-me")).isEqualTo(1);
+	}
+
+	@Test
+	void producerFailuresAreLoggedWithoutKeysOrValues(@Autowired ProducerListener<?, ?> listener) {
+		assertThat(listener).isInstanceOf(LoggingProducerListener.class)
+			.hasFieldOrPropertyWithValue("includeContents", false);
 	}
 
 	private static ConsumerRecord<String, byte[]> deadLetterWithKey(String key) {
