@@ -11,9 +11,11 @@ CREATE TABLE app_user (
     version       bigint      NOT NULL DEFAULT 1
 );
 
--- substring search on username / first name, case-insensitive (see UserSearch)
-CREATE INDEX app_user_username_trgm ON app_user USING gin (lower(username) gin_trgm_ops);
-CREATE INDEX app_user_first_name_trgm ON app_user USING gin (lower(first_name) gin_trgm_ops);
+-- Substring search on username / first name, case-insensitive (see UserQueries). lower() under
+-- the built-in pg_c_utf8 collation (PostgreSQL 17+) folds Cyrillic and every other script the
+-- same way whatever locale the database was created with.
+CREATE INDEX app_user_username_trgm ON app_user USING gin (lower(username COLLATE pg_c_utf8) gin_trgm_ops);
+CREATE INDEX app_user_first_name_trgm ON app_user USING gin (lower(first_name COLLATE pg_c_utf8) gin_trgm_ops);
 
 CREATE TABLE course (
     id         bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

@@ -3,6 +3,7 @@ package dev.coursehub.booking.booking;
 import java.time.Instant;
 
 import dev.coursehub.booking.idempotency.Idempotency;
+import dev.coursehub.servicekit.web.Page;
 import dev.coursehub.servicekit.web.Problems;
 import jakarta.validation.Valid;
 import reactor.core.publisher.Mono;
@@ -43,12 +44,12 @@ class BookingController {
 	}
 
 	@GetMapping("/bookings")
-	Mono<BookingPage> list(@RequestParam(required = false) Long course, @RequestParam(required = false) String stream,
+	Mono<Page<Booking>> list(@RequestParam(required = false) Long course, @RequestParam(required = false) String stream,
 			@RequestParam(required = false) String status, @RequestParam(required = false) Long user,
 			@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
 			@RequestParam(required = false) String cursor, @RequestParam(defaultValue = "20") int limit) {
 		BookingFilter filter = new BookingFilter(course, stream, parseStatus(status), user, from, to);
-		return this.bookings.list(filter, cursor, checkLimit(limit));
+		return this.bookings.list(filter, cursor, Page.checkLimit(limit));
 	}
 
 	@GetMapping("/bookings/{id}")
@@ -70,13 +71,6 @@ class BookingController {
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.header("Idempotency-Replayed", String.valueOf(outcome.replayed()))
 			.body(outcome.result());
-	}
-
-	static int checkLimit(int limit) {
-		if (limit < 1 || limit > 100) {
-			throw Problems.invalid("limit", "limit must be between 1 and 100");
-		}
-		return limit;
 	}
 
 	private static BookingStatus parseStatus(String status) {

@@ -10,6 +10,8 @@ import dev.coursehub.booking.outbox.Outbox;
 import dev.coursehub.booking.outbox.OutboxEvent;
 import dev.coursehub.booking.user.UserDirectory;
 import dev.coursehub.booking.user.UserFacts;
+import dev.coursehub.servicekit.web.Cursors;
+import dev.coursehub.servicekit.web.Page;
 import dev.coursehub.servicekit.web.Problems;
 import reactor.core.publisher.Mono;
 
@@ -102,13 +104,10 @@ public class BookingService {
 					Map.of("field", "stream")))));
 	}
 
-	public Mono<BookingPage> list(BookingFilter filter, String cursor, int limit) {
-		Long after = Cursors.decode(cursor);
-		return this.bookings.search(filter, after, limit + 1).collectList().map((rows) -> {
-			boolean more = rows.size() > limit;
-			List<Booking> page = more ? rows.subList(0, limit) : rows;
-			return new BookingPage(page, more ? Cursors.encode(page.get(page.size() - 1).id()) : null);
-		});
+	public Mono<Page<Booking>> list(BookingFilter filter, String cursor, int limit) {
+		return this.bookings.search(filter, Cursors.decode(cursor), limit + 1)
+			.collectList()
+			.map((rows) -> Page.of(rows, limit, Booking::id));
 	}
 
 }

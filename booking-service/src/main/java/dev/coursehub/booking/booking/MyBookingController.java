@@ -1,6 +1,7 @@
 package dev.coursehub.booking.booking;
 
 import dev.coursehub.booking.idempotency.Idempotency;
+import dev.coursehub.servicekit.web.Page;
 import jakarta.validation.Valid;
 import reactor.core.publisher.Mono;
 
@@ -42,10 +43,10 @@ class MyBookingController {
 	}
 
 	@GetMapping("/me/bookings")
-	Mono<BookingPage> list(@RequestHeader(USER) long userId, @RequestParam(required = false) String cursor,
+	Mono<Page<Booking>> list(@RequestHeader(USER) long userId, @RequestParam(required = false) String cursor,
 			@RequestParam(defaultValue = "20") int limit) {
 		BookingFilter mine = new BookingFilter(null, null, null, userId, null, null);
-		return this.bookings.list(mine, cursor, BookingController.checkLimit(limit));
+		return this.bookings.list(mine, cursor, Page.checkLimit(limit));
 	}
 
 	@GetMapping("/me/bookings/{id}")

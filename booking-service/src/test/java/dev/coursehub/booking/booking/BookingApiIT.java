@@ -194,7 +194,8 @@ class BookingApiIT {
 	}
 
 	private List<String> outboxPayloads(String aggregateId) {
-		return this.database.sql("SELECT payload::text AS p FROM outbox_event WHERE aggregate_id = :id ORDER BY id")
+		return this.database.sql(
+				"SELECT payload::text AS p FROM outbox_event WHERE aggregate_type IN ('booking', 'user') AND aggregate_id = :id ORDER BY id")
 			.bind("id", aggregateId)
 			.map((row) -> row.get("p", String.class))
 			.all()

@@ -1,21 +1,25 @@
-package dev.coursehub.booking.booking;
+package dev.coursehub.servicekit.web;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-import dev.coursehub.servicekit.web.Problems;
-
-/** Opaque page cursors: the last id of a page, base64url-encoded. */
-final class Cursors {
+/**
+ * Opaque keyset-pagination cursors: the last id of a page, base64url-encoded, so clients
+ * never build or parse them.
+ */
+public final class Cursors {
 
 	private Cursors() {
 	}
 
-	static String encode(long lastId) {
+	public static String encode(long lastId) {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(("b:" + lastId).getBytes(StandardCharsets.UTF_8));
 	}
 
-	static Long decode(String cursor) {
+	/**
+	 * The id after which the next page starts; null for the first page; 400 if forged.
+	 */
+	public static Long decode(String cursor) {
 		if (cursor == null || cursor.isBlank()) {
 			return null;
 		}

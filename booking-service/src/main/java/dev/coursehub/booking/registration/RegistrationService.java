@@ -1,0 +1,157 @@
+package dev.coursehub.booking.registration;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.coursehub.booking.outbox.Outbox;
+import dev.coursehub.booking.outbox.OutboxEvent;
+import dev.coursehub.booking.user.UserDirectory;
+import dev.coursehub.booking.user.UserFacts;
+import dev.coursehub.servicekit.web.Cursors;
+import dev.coursehub.servicekit.web.Page;
+import dev.coursehub.servicekit.web.Problems;
+import io.r2dbc.spi.Readable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import static dev.coursehub.servicekit.sql.SqlValues.nullable;
+
+/**
+ * Free-lesson registrations. Registering again for the same lesson type updates the one
+ * row (email, lesson date) instead of adding another.
+ */
+@Service
+public class RegistrationService {
+
+	private static final String COLUMNS = "id, user_id, email, lesson_type, lesson_date, notification_sent, "
+			+ "registered_at, version";
+
+	private final DatabaseClient database;
+
+	private final UserDirectory users;
+
+	private final Outbox outbox;
+
+	RegistrationService(DatabaseClient database, UserDirectory users, Outbox outbox) {
+		this.database = database;
+		this.users = users;
+		this.outbox = outbox;
+	}
+
+	/**
+	 * @return the registration, and whether this call created it
+	 */
+	@Transactional
+	public Mono<Registered> register(RegistrationRequest request) {
+		Instant now = Instant.now();
+		List<OutboxEvent> events = new ArrayList<>();
+		UserFacts facts = new UserFacts(request.userId(), request.username(), request.firstName(), request.email(),
+				now);
+		return this.users.record(facts).doOnNext(events::add).then(upsert(request, now)).flatMap((changed) -> {
+			events.add(RegistrationEvents.of(changed.registration(), changed.created()));
+			return this.outbox.append(events).thenReturn(changed);
+		})
+			.switchIfEmpty(Mono.defer(() -> this.outbox.append(events)
+				.then(find(request.userId(), request.lessonType()))
+				.map((existing) -> new Registered(existing, false))));
+	}
+
+	@Transactional
+	public Mono<Registration> markNotified(long id) {
+		return this.database
+			.sql("UPDATE free_lesson_registration SET notification_sent = true, version = version + 1, "
+					+ "updated_at = now() WHERE id = :id AND NOT notification_sent RETURNING " + COLUMNS)
+			.bind("id", id)
+			.map(RegistrationService::registration)
+			.one()
+			.flatMap((updated) -> this.outbox.append(RegistrationEvents.of(updated, false)).thenReturn(updated))
+			.switchIfEmpty(Mono.defer(() -> get(id)));
+	}
+
+	public Mono<Registration> get(long id) {
+		return this.database.sql("SELECT " + COLUMNS + " FROM free_lesson_registration WHERE id = :id")
+			.bind("id", id)
+			.map(RegistrationService::registration)
+			.one()
+			.switchIfEmpty(Mono.error(() -> Problems.notFound("No registration " + id)));
+	}
+
+	public Mono<Page<Registration>> list(String lessonType, Long userId, String cursor, int limit) {
+		List<String> where = new ArrayList<>();
+		Map<String, Object> values = new LinkedHashMap<>();
+		Long after = Cursors.decode(cursor);
+		if (lessonType != null) {
+			where.add("lesson_type = :lessonType");
+			values.put("lessonType", lessonType);
+		}
+		if (userId != null) {
+			where.add("user_id = :user");
+			values.put("user", userId);
+		}
+		if (after != null) {
+			where.add("id < :after");
+			values.put("after", after);
+		}
+		values.put("limit", limit + 1);
+		String sql = "SELECT " + COLUMNS + " FROM free_lesson_registration"
+				+ (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)) + " ORDER BY id DESC LIMIT :limit";
+		return this.database.sql(sql)
+			.bindValues(values)
+			.map(RegistrationService::registration)
+			.all()
+			.collectList()
+			.map((rows) -> Page.of(rows, limit, Registration::id));
+	}
+
+	private Mono<Registered> upsert(RegistrationRequest request, Instant now) {
+		return this.database.sql("""
+				INSERT INTO free_lesson_registration AS r (user_id, email, lesson_type, lesson_date, registered_at,
+				                                           updated_at)
+				VALUES (:user, :email, :lessonType, :lessonDate, :now, :now)
+				ON CONFLICT (user_id, lesson_type) DO UPDATE SET
+				    email = EXCLUDED.email,
+				    lesson_date = COALESCE(EXCLUDED.lesson_date, r.lesson_date),
+				    updated_at = now(),
+				    version = r.version + 1
+				WHERE r.email IS DISTINCT FROM EXCLUDED.email
+				   OR EXCLUDED.lesson_date IS NOT NULL AND EXCLUDED.lesson_date IS DISTINCT FROM r.lesson_date
+				RETURNING %s, (xmax = 0) AS created
+				""".formatted(COLUMNS))
+			.bind("user", request.userId())
+			.bind("email", request.email().strip())
+			.bind("lessonType", request.lessonType())
+			.bind("lessonDate", nullable(request.lessonDate(), LocalDate.class))
+			.bind("now", now)
+			.map((row) -> new Registered(registration(row), Boolean.TRUE.equals(row.get("created", Boolean.class))))
+			.one();
+	}
+
+	private Mono<Registration> find(long userId, String lessonType) {
+		return this.database
+			.sql("SELECT " + COLUMNS + " FROM free_lesson_registration WHERE user_id = :user AND lesson_type = :type")
+			.bind("user", userId)
+			.bind("type", lessonType)
+			.map(RegistrationService::registration)
+			.one();
+	}
+
+	private static Registration registration(Readable row) {
+		return new Registration(row.get("id", Long.class), row.get("user_id", Long.class),
+				row.get("email", String.class), row.get("lesson_type", String.class),
+				row.get("lesson_date", LocalDate.class),
+				Boolean.TRUE.equals(row.get("notification_sent", Boolean.class)),
+				row.get("registered_at", Instant.class), row.get("version", Long.class));
+	}
+
+	/** A registration, and whether the call created it (201) or found it (200). */
+	public record Registered(Registration registration, boolean created) {
+	}
+
+}
