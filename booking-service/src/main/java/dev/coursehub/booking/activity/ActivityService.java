@@ -42,6 +42,40 @@ public class ActivityService {
 		this.json = json;
 	}
 
+	/**
+	 * Import a legacy {@code events} row once per legacy id, as it was.
+	 * @return whether it was imported now
+	 */
+	@Transactional
+	public Mono<Boolean> importLegacy(long legacyId, long userId, String type, Instant occurredAt,
+			Map<String, Object> details) {
+		String detailsJson = this.json.writeValueAsString(details);
+		if (detailsJson.getBytes(StandardCharsets.UTF_8).length > MAX_DETAILS_BYTES) {
+			return Mono.error(new IllegalArgumentException("details are larger than " + MAX_DETAILS_BYTES + " bytes"));
+		}
+		List<OutboxEvent> events = new ArrayList<>();
+		return this.users.record(UserFacts.idOnly(userId, occurredAt))
+			.doOnNext(events::add)
+			.then(this.database.sql("""
+					INSERT INTO user_activity (user_id, type, occurred_at, details, legacy_id)
+					VALUES (:user, :type, :occurredAt, CAST(:details AS jsonb), :legacy)
+					ON CONFLICT (legacy_id) DO NOTHING RETURNING id
+					""")
+				.bind("user", userId)
+				.bind("type", type)
+				.bind("occurredAt", occurredAt)
+				.bind("details", detailsJson)
+				.bind("legacy", legacyId)
+				.map((row) -> row.get("id", Long.class))
+				.one())
+			.flatMap((id) -> {
+				Activity activity = new Activity(id, userId, type, occurredAt, details);
+				events.add(OutboxEvent.of(Activity.RECORDED, "activity", id, 1, occurredAt, activity.recorded()));
+				return this.outbox.append(events).thenReturn(true);
+			})
+			.defaultIfEmpty(false);
+	}
+
 	@Transactional
 	public Mono<Activity> record(ActivityRequest request) {
 		Instant now = Instant.now();

@@ -66,6 +66,30 @@ public class BookingService {
 			});
 	}
 
+	/**
+	 * Import a legacy booking as it was, once per legacy id, with the same events as live
+	 * traffic. The stream must exist in the course (closed streams too: this is history).
+	 * @return whether it was imported now (false: imported before)
+	 */
+	@Transactional
+	public Mono<Boolean> importLegacy(LegacyBooking legacy) {
+		return this.courses.stream(legacy.courseId(), legacy.stream(), "course_stream").flatMap((stream) -> {
+			List<OutboxEvent> events = new ArrayList<>();
+			UserFacts facts = new UserFacts(legacy.userId(), legacy.username(), legacy.firstName(), null,
+					legacy.createdAt());
+			return this.users.record(facts)
+				.doOnNext(events::add)
+				.then(this.bookings.insert(legacy.userId(), legacy.courseId(), stream.id(), legacy.status(),
+						legacy.referralCode(), legacy.discountPercent(), null, legacy.createdAt(), legacy.legacyId()))
+				.flatMap(this.bookings::find)
+				.flatMap((booking) -> {
+					events.add(BookingEvents.created(booking));
+					return this.outbox.append(events).thenReturn(true);
+				})
+				.defaultIfEmpty(false);
+		});
+	}
+
 	public Mono<Booking> get(long id) {
 		return this.bookings.find(id).switchIfEmpty(Mono.error(() -> Problems.notFound("No booking " + id)));
 	}

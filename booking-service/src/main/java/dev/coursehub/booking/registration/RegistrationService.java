@@ -63,6 +63,42 @@ public class RegistrationService {
 				.map((existing) -> new Registered(existing, false))));
 	}
 
+	/**
+	 * Import a legacy registration once per legacy id. A second legacy row of the same
+	 * user and lesson type is not imported: the model keeps one registration per lesson
+	 * type.
+	 * @return whether it was imported now
+	 */
+	@Transactional
+	public Mono<Boolean> importLegacy(long legacyId, RegistrationRequest request, boolean notificationSent,
+			Instant registeredAt) {
+		List<OutboxEvent> events = new ArrayList<>();
+		UserFacts facts = new UserFacts(request.userId(), request.username(), request.firstName(), request.email(),
+				registeredAt);
+		return this.users.record(facts)
+			.doOnNext(events::add)
+			.then(this.database.sql("""
+					INSERT INTO free_lesson_registration (user_id, email, lesson_type, lesson_date, notification_sent,
+					                                      registered_at, updated_at, legacy_id)
+					VALUES (:user, :email, :lessonType, :lessonDate, :notified, :at, :at, :legacy)
+					ON CONFLICT DO NOTHING RETURNING %s
+					""".formatted(COLUMNS))
+				.bind("user", request.userId())
+				.bind("email", request.email().strip())
+				.bind("lessonType", request.lessonType())
+				.bind("lessonDate", nullable(request.lessonDate(), LocalDate.class))
+				.bind("notified", notificationSent)
+				.bind("at", registeredAt)
+				.bind("legacy", legacyId)
+				.map(RegistrationService::registration)
+				.one())
+			.flatMap((registration) -> {
+				events.add(RegistrationEvents.of(registration, true));
+				return this.outbox.append(events).thenReturn(true);
+			})
+			.defaultIfEmpty(false);
+	}
+
 	@Transactional
 	public Mono<Registration> markNotified(long id) {
 		return this.database
