@@ -148,6 +148,24 @@ class OutboxRelayIT {
 		await().until(() -> unpublished(aggregate) == 0);
 	}
 
+	@Test
+	void deletesPublishedRowsOnceTheirRetentionHasPassed() {
+		String aggregate = UUID.randomUUID().toString();
+		commit(event(aggregate, 1));
+		OutboxRelay relay = new OutboxRelay(this.database, this.transactions, this.kafka,
+				new OutboxProperties(true, Duration.ofMillis(100), 7, Duration.ZERO, Duration.ofMillis(200)),
+				new OutboxMetrics(this.database, new SimpleMeterRegistry()));
+		relay.start();
+		this.relays.add(relay);
+
+		assertThat(read(TestServers.kafka().bootstrapServers(), aggregate, 1)).hasSize(1);
+		await().until(() -> this.database.sql("SELECT count(*) AS n FROM outbox_event WHERE aggregate_id = :id")
+			.bind("id", aggregate)
+			.map((row) -> row.get("n", Long.class))
+			.one()
+			.block() == 0);
+	}
+
 	private OutboxRelay startRelay(KafkaTemplate<String, String> template) {
 		OutboxProperties properties = new OutboxProperties(true, Duration.ofMillis(100), 7, Duration.ofHours(1),
 				Duration.ofMinutes(1));
