@@ -6,10 +6,11 @@ import java.util.List;
 /**
  * What an import did: rows imported, skipped (already there: imported before, or a
  * duplicate the new model keeps once) and rejected, with the line and reason of each row
- * that was not imported (the first {@value #MAX_PROBLEMS}).
+ * that was not imported (the first {@value #MAX_PROBLEMS}). While an import runs,
+ * progress reports ({@code done: false}) carry the counts so far.
  */
-public record ImportReport(String table, long imported, long skipped, long rejected, List<Problem> problems,
-		boolean problemsTruncated) {
+public record ImportReport(String table, boolean done, long rows, long imported, long skipped, long rejected,
+		List<Problem> problems, boolean problemsTruncated) {
 
 	static final int MAX_PROBLEMS = 1000;
 
@@ -58,9 +59,16 @@ public record ImportReport(String table, long imported, long skipped, long rejec
 			return this.imported + this.skipped + this.rejected;
 		}
 
+		/** The final report. */
 		ImportReport build() {
-			return new ImportReport(this.table, this.imported, this.skipped, this.rejected, List.copyOf(this.problems),
-					this.truncated);
+			return new ImportReport(this.table, true, rows(), this.imported, this.skipped, this.rejected,
+					List.copyOf(this.problems), this.truncated);
+		}
+
+		/** Progress so far: counts only. */
+		ImportReport progress() {
+			return new ImportReport(this.table, false, rows(), this.imported, this.skipped, this.rejected, List.of(),
+					false);
 		}
 
 	}

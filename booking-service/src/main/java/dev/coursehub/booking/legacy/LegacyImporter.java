@@ -32,6 +32,8 @@ import org.springframework.web.ErrorResponseException;
 @Service
 class LegacyImporter {
 
+	static final int PROGRESS_EVERY = 1000;
+
 	private static final Log logger = LogFactory.getLog(LegacyImporter.class);
 
 	private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
@@ -46,22 +48,26 @@ class LegacyImporter {
 		this.tables = tables;
 	}
 
-	Mono<ImportReport> run(String table, Flux<DataBuffer> csv, ImportOptions options) {
+	/**
+	 * Import, reporting progress every {@value #PROGRESS_EVERY} rows and ending with the
+	 * final report ({@code done: true}).
+	 */
+	Flux<ImportReport> run(String table, Flux<DataBuffer> csv, ImportOptions options) {
 		if (!LegacyTables.REQUIRED_COLUMNS.containsKey(table)) {
-			return Mono.error(Problems.invalid("table", "table must be one of " + LegacyTables.tables()));
+			return Flux.error(Problems.invalid("table", "table must be one of " + LegacyTables.tables()));
 		}
 		if (table.equals("bookings") && options.courseId() <= 0) {
-			return Mono
+			return Flux
 				.error(Problems.invalid("courseId", "courseId: the CourseHub course of the bookings is required"));
 		}
-		return Mono.usingWhen(
+		return Flux.usingWhen(
 				Mono.fromCallable(() -> Files.createTempFile("legacy-" + table, ".csv"))
 					.subscribeOn(Schedulers.boundedElastic()),
-				(file) -> DataBufferUtils.write(csv, file).then(importFile(table, file, options)),
+				(file) -> DataBufferUtils.write(csv, file).thenMany(importFile(table, file, options)),
 				(file) -> Mono.fromCallable(() -> Files.deleteIfExists(file)).subscribeOn(Schedulers.boundedElastic()));
 	}
 
-	private Mono<ImportReport> importFile(String table, Path file, ImportOptions options) {
+	private Flux<ImportReport> importFile(String table, Path file, ImportOptions options) {
 		ImportReport.Builder report = new ImportReport.Builder(table);
 		return Flux.using(() -> CSVParser.parse(file, StandardCharsets.UTF_8, FORMAT), (parser) -> {
 			checkColumns(table, parser);
@@ -70,17 +76,17 @@ class LegacyImporter {
 		}, LegacyImporter::close)
 			.subscribeOn(Schedulers.boundedElastic())
 			.concatMap((row) -> importRow(table, row, options))
-			.doOnNext((outcome) -> {
-				report.add(outcome);
-				if (report.rows() % 10_000 == 0) {
-					logger.info("Legacy import of " + table + ": " + report.rows() + " rows so far");
-				}
+			.map(report::add)
+			.filter((progress) -> progress.rows() % PROGRESS_EVERY == 0)
+			.map((progress) -> {
+				logger.info("Legacy import of " + table + ": " + progress.rows() + " rows so far");
+				return progress.progress();
 			})
 			.onErrorMap(UncheckedIOException.class,
 					(ex) -> Problems.invalid("csv", "The CSV cannot be read: " + ex.getCause().getMessage()))
-			.then(Mono.fromSupplier(report::build))
-			.doOnNext((done) -> logger.info("Legacy import of " + table + " done: " + done.imported() + " imported, "
-					+ done.skipped() + " skipped, " + done.rejected() + " rejected"));
+			.concatWith(Mono.fromSupplier(report::build)
+				.doOnNext((done) -> logger.info("Legacy import of " + table + " done: " + done.imported()
+						+ " imported, " + done.skipped() + " skipped, " + done.rejected() + " rejected")));
 	}
 
 	private Mono<RowOutcome> importRow(String table, LegacyRow row, ImportOptions options) {

@@ -2,6 +2,9 @@ package dev.coursehub.booking.legacy;
 
 import dev.coursehub.booking.BookingServiceIT;
 import dev.coursehub.booking.TestData;
+import java.time.Duration;
+import java.util.List;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -118,6 +121,36 @@ class LegacyImportIT {
 			.expectBody()
 			.jsonPath("$.detail")
 			.value((detail) -> assertThat((String) detail).contains("created_at").contains("event_type"));
+	}
+
+	@Test
+	void reportsProgressWhileALongImportRuns() {
+		StringBuilder csv = new StringBuilder("id,user_id,event_type,created_at,details\n");
+		for (int i = 0; i < 2500; i++) {
+			csv.append(id(1000 + i))
+				.append(',')
+				.append(this.user)
+				.append(",lesson_link_clicked,2025-09-02 19:30:00,\n");
+		}
+		List<ImportReport> reports = this.client.mutate()
+			.responseTimeout(Duration.ofMinutes(2))
+			.build()
+			.post()
+			.uri("/imports/events")
+			.contentType(MediaType.parseMediaType("text/csv"))
+			.accept(MediaType.APPLICATION_NDJSON)
+			.bodyValue(csv.toString())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(ImportReport.class)
+			.getResponseBody()
+			.collectList()
+			.block();
+
+		assertThat(reports).extracting(ImportReport::rows).containsExactly(1000L, 2000L, 2500L);
+		assertThat(reports).extracting(ImportReport::done).containsExactly(false, false, true);
+		assertThat(reports.get(2).imported()).isEqualTo(2500);
 	}
 
 	private long id(int n) {
