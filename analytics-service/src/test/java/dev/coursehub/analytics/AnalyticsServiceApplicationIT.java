@@ -1,53 +1,28 @@
 package dev.coursehub.analytics;
 
-import dev.coursehub.testkit.ActuatorAssertions;
+import java.util.List;
+
+import dev.coursehub.testkit.ServiceFoundationChecks;
 import dev.coursehub.testkit.UsesKafka;
 import dev.coursehub.testkit.UsesPostgres;
-import org.junit.jupiter.api.Test;
-import reactor.test.StepVerifier;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
 @UsesPostgres
 @UsesKafka
-class AnalyticsServiceApplicationIT {
+class AnalyticsServiceApplicationIT extends ServiceFoundationChecks {
 
-	@Autowired
-	DatabaseClient database;
-
-	@Autowired
-	WebTestClient client;
-
-	@Test
-	void flywayMigrationsRanThroughTheServiceConfiguration() {
-		this.database.sql("SELECT count(*) AS applied FROM flyway_schema_history WHERE success AND version = '1'")
-			.map((row) -> row.get("applied", Long.class))
-			.one()
-			.as(StepVerifier::create)
-			.expectNext(1L)
-			.verifyComplete();
-		this.database.sql("SELECT count(*) AS pending FROM processed_event")
-			.map((row) -> row.get("pending", Long.class))
-			.one()
-			.as(StepVerifier::create)
-			.expectNext(0L)
-			.verifyComplete();
+	@Override
+	protected String application() {
+		return "analytics-service";
 	}
 
-	@Test
-	void isReadyOnlyWithItsDatabaseAndKafka() {
-		ActuatorAssertions.assertReady(this.client, "r2dbc", "kafka");
-	}
-
-	@Test
-	void tagsEveryMeterWithTheApplication() {
-		ActuatorAssertions.assertEveryMeterTagged(this.client, "analytics-service");
+	@Override
+	protected List<String> migrations() {
+		return List.of("1");
 	}
 
 }
