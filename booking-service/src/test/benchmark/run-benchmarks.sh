@@ -8,7 +8,7 @@
 #   BENCHMARK_OPTS="-Dbenchmark.levels=8,32,64 -Dbenchmark.seconds=20"
 set -euo pipefail
 
-module="$(cd "$(dirname "$0")/../.." && pwd)"
+module="$(cd "$(dirname "$0")/../../.." && pwd)"
 root="$(cd "$module/.." && pwd)"
 which=("$@")
 [ ${#which[@]} -eq 0 ] && which=(throughput search)

@@ -155,6 +155,19 @@ final class BenchmarkEnvironment implements AutoCloseable {
 		stopService();
 	}
 
+	/**
+	 * The machine's 1-minute load average ({@code /proc/loadavg}): other work on the
+	 * machine shows up here.
+	 */
+	static String loadAverage() {
+		try {
+			return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+		}
+		catch (IOException ex) {
+			return "?";
+		}
+	}
+
 	private static int freePort() {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();

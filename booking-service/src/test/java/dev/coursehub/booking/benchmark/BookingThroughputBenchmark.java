@@ -62,7 +62,8 @@ public final class BookingThroughputBenchmark {
 			}
 			String table = "| concurrency | requests | errors | bookings/s | p50 ms | p90 ms | p99 ms | max ms "
 					+ "| outbox rows written | max backlog during run | backlog at end | drained in ms | "
-					+ "Kafka records published |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n"
+					+ "Kafka records published | load avg 1 min |\n"
+					+ "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n"
 					+ String.join("\n", rows) + "\n";
 			Files.writeString(BenchmarkEnvironment.OUTPUT.resolve("booking-throughput.md"), table);
 			System.out.println(table);
@@ -127,7 +128,7 @@ public final class BookingThroughputBenchmark {
 		long written = outboxRows() - outboxBefore;
 		long published = KafkaOffsets.total(this.environment.kafkaBootstrapServers(), "booking.events") - kafkaBefore;
 		return new Phase(latencies, errors, elapsed, written, Math.max(maxBacklog, backlogAtEnd), backlogAtEnd,
-				drainMillis, published);
+				drainMillis, published, BenchmarkEnvironment.loadAverage());
 	}
 
 	private long backlog() throws SQLException {
@@ -197,15 +198,17 @@ public final class BookingThroughputBenchmark {
 	}
 
 	private record Phase(Latencies latencies, long errors, long elapsedNanos, long outboxWritten, long maxBacklog,
-			long backlogAtEnd, long drainMillis, long kafkaPublished) {
+			long backlogAtEnd, long drainMillis, long kafkaPublished, String loadAverage) {
 
 		String row(int concurrency) {
 			double seconds = this.elapsedNanos / 1e9;
-			return String.format(Locale.ROOT, "| %d | %d | %d | %.0f | %s | %s | %s | %s | %d | %d | %d | %d | %d |",
-					concurrency, this.latencies.count(), this.errors, this.latencies.count() / seconds,
+			return String.format(Locale.ROOT,
+					"| %d | %d | %d | %.0f | %s | %s | %s | %s | %d | %d | %d | %d | %d | %s |", concurrency,
+					this.latencies.count(), this.errors, this.latencies.count() / seconds,
 					Latencies.format(this.latencies.millis(50)), Latencies.format(this.latencies.millis(90)),
 					Latencies.format(this.latencies.millis(99)), Latencies.format(this.latencies.maxMillis()),
-					this.outboxWritten, this.maxBacklog, this.backlogAtEnd, this.drainMillis, this.kafkaPublished);
+					this.outboxWritten, this.maxBacklog, this.backlogAtEnd, this.drainMillis, this.kafkaPublished,
+					this.loadAverage);
 		}
 
 	}
