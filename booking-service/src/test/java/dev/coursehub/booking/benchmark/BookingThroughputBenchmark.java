@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * concurrency levels, then how long the outbox relay takes to publish what the run wrote.
  * <p>
  * System properties: {@code benchmark.levels} (default {@code 8,32,64}),
- * {@code benchmark.seconds} per level (20), {@code benchmark.warmupSeconds} (15).
+ * {@code benchmark.seconds} per level (20), {@code benchmark.warmupSeconds} (30).
  */
 public final class BookingThroughputBenchmark {
 
@@ -46,7 +46,7 @@ public final class BookingThroughputBenchmark {
 			.mapToInt(Integer::parseInt)
 			.toArray();
 		Duration measured = Duration.ofSeconds(Long.getLong("benchmark.seconds", 20));
-		Duration warmup = Duration.ofSeconds(Long.getLong("benchmark.warmupSeconds", 15));
+		Duration warmup = Duration.ofSeconds(Long.getLong("benchmark.warmupSeconds", 30));
 		int status = 0;
 		try (BenchmarkEnvironment environment = BenchmarkEnvironment.start("booking_throughput")) {
 			System.out.println("Environment: " + environment.describe());
