@@ -1,0 +1,157 @@
+package dev.coursehub.localstack;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The start-up order: leftovers of a killed run and busy ports first, then PostgreSQL and
+ * Kafka side by side, the three back-end services together once both are UP, the gateway
+ * last, and finally each back end through the gateway.
+ */
+final class Startup {
+
+	private final StackConfig config;
+
+	private final Console console;
+
+	private final Children children;
+
+	private CompletableFuture<PostgresServer> postgres;
+
+	Startup(StackConfig config, Console console, Children children) {
+		this.config = config;
+		this.console = console;
+		this.children = children;
+	}
+
+	/** Starts everything and returns the pid of each process, launcher first. */
+	Map<String, Long> start() throws IOException {
+		long deadline = System.nanoTime() + this.config.startTimeout().toNanos();
+		this.console.line("CourseHub local stack");
+		this.console.line("  data folder  " + this.config.dataDir() + "   (" + StackConfig.DATA_DIR + ")");
+		this.console.line("  logs         " + this.config.logsDir());
+		Leftovers.stopChildren(this.config.runDir(), this.console);
+		new PostmasterPidFile(this.config.postgresDir()).clear(this.console);
+		checkFree(this.config.ports().postgres(), Ports.POSTGRES, "PostgreSQL");
+		checkFree(this.config.ports().kafka(), Ports.KAFKA, "Kafka");
+		checkFree(this.config.ports().kafkaController(), Ports.KAFKA_CONTROLLER, "Kafka's controller");
+		List<ServiceSpec> backEnds = ServiceSpec.backEnds(this.config);
+		GatewayAuth auth = GatewayAuth.forStack(System.getenv(), this.config.dataDir());
+		ServiceSpec gateway = ServiceSpec.gateway(this.config, auth.secret());
+		List<ServiceSpec> services = new ArrayList<>(backEnds);
+		services.add(gateway);
+		for (ServiceSpec service : services) {
+			if (!Files.isRegularFile(service.jar())) {
+				throw new StackFailure(service.jar() + " is missing: build it with infra/local-stack/run.sh", null);
+			}
+			LogFiles.rotate(this.config.logFile(service.name()));
+		}
+		LogFiles.rotate(this.config.logFile("postgres"));
+		LogFiles.rotate(this.config.logFile(KafkaBroker.NAME));
+
+		JavaCommand java = JavaCommand.of(this.config);
+		startPostgres();
+		ChildProcess kafka = KafkaBroker.start(this.config, java, this.children, this.console);
+		PostgresServer postgres = awaitPostgres();
+		KafkaBroker.awaitReady(this.config, this.children, deadline);
+		this.console.step("Kafka is UP on localhost:" + this.config.ports().kafka());
+
+		// the gateway lets only admins reach a service's actuator
+		String token = auth.writeAdminToken(this.config.adminTokenFile(), Instant.now());
+		Readiness readiness = new Readiness(this.console, this.children, deadline);
+		List<Readiness.Target> viaGateway = new ArrayList<>();
+		List<Readiness.Target> own = new ArrayList<>();
+		for (ServiceSpec service : backEnds) {
+			startService(java, service);
+			own.add(new Readiness.Target(service.name(), service.health(), this.config.logFile(service.name())));
+			viaGateway.add(new Readiness.Target(service.name() + " via gateway",
+					service.healthThroughGateway(gateway.port()), this.config.logFile(gateway.name()), token));
+		}
+		readiness.await(own);
+		startService(java, gateway);
+		readiness.await(
+				List.of(new Readiness.Target(gateway.name(), gateway.health(), this.config.logFile(gateway.name()))));
+		readiness.await(viaGateway);
+
+		Map<String, Long> pids = new LinkedHashMap<>();
+		pids.put("launcher", ProcessHandle.current().pid());
+		pids.put("postgres", postgres.pid());
+		pids.put(KafkaBroker.NAME, kafka.pid());
+		this.children.running()
+			.stream()
+			.filter((child) -> !child.name().equals(KafkaBroker.NAME))
+			.forEach((child) -> pids.put(child.name(), child.pid()));
+		return pids;
+	}
+
+	private void checkFree(int port, String variable, String server) {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
+		}
+		catch (IOException ex) {
+			return;
+		}
+		throw new StackFailure(
+				"port " + port + " for " + server + " is already in use; choose another with " + variable + "=<port>",
+				null);
+	}
+
+	/** The PostgreSQL start, once it began; {@code null} before. */
+	synchronized CompletableFuture<PostgresServer> postgres() {
+		return this.postgres;
+	}
+
+	private synchronized void startPostgres() {
+		if (this.children.isStopping()) {
+			throw new Children.StackStopping();
+		}
+		this.console.step("PostgreSQL: starting on localhost:" + this.config.ports().postgres()
+				+ (PostgresServer.isFresh(this.config) ? " (first start: initdb)" : ""));
+		this.postgres = CompletableFuture.supplyAsync(() -> {
+			try {
+				return PostgresServer.start(this.config);
+			}
+			catch (IOException ex) {
+				throw new CompletionException(ex);
+			}
+		});
+	}
+
+	private PostgresServer awaitPostgres() {
+		while (!this.postgres.isDone()) {
+			this.children.pause(Duration.ofMillis(100), "while starting");
+		}
+		PostgresServer server;
+		try {
+			server = this.postgres.join();
+		}
+		catch (CompletionException ex) {
+			throw (ex.getCause() instanceof StackFailure failure) ? failure
+					: new StackFailure("PostgreSQL did not start: " + ex.getCause(), this.config.logFile("postgres"));
+		}
+		server.process()
+			.ifPresent((process) -> this.children.watch("postgres", process, this.config.logFile("postgres")));
+		this.console.step("PostgreSQL is UP on localhost:" + this.config.ports().postgres() + " (databases "
+				+ String.join(", ", PostgresServer.DATABASES) + ")");
+		return server;
+	}
+
+	private void startService(JavaCommand java, ServiceSpec service) throws IOException {
+		this.console.step(service.name() + ": starting on port " + service.port());
+		this.children.start(service.name(),
+				java.command(service.name(), List.of(), List.of("-jar", service.jar().toString())),
+				service.environment(), this.config.dataDir(), this.config.logFile(service.name()), true);
+	}
+
+}

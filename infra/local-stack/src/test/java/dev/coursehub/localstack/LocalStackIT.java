@@ -1,0 +1,124 @@
+package dev.coursehub.localstack;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs the real launcher jar, as {@code run.sh} does, against the packaged services:
+ * start, use, stop, start again on the same data, stop; and a service that cannot start.
+ */
+class LocalStackIT {
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	private final List<LauncherProcess> launches = new ArrayList<>();
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void startsTheWholePlatformKeepsItsDataAndLeavesNothingBehind() throws Exception {
+		Map<String, Integer> ports = LauncherProcess.freePorts();
+		LauncherProcess first = launch(ports, "first.out");
+		first.awaitReady();
+		// a service's actuator is for admins only; the launcher writes a token for them
+		String token = Files.readString(this.dir.resolve("data/admin-token")).trim();
+		for (String route : List.of("booking", "analytics", "messaging")) {
+			assertUp("http://localhost:" + ports.get("gateway") + "/api/" + route + "/actuator/health", token);
+		}
+		assertUp("http://localhost:" + ports.get("gateway") + "/actuator/health", null);
+		try (Connection connection = booking(ports); Statement statement = connection.createStatement()) {
+			statement.execute("CREATE TABLE local_stack_it (id int PRIMARY KEY, note text)");
+			statement.execute("INSERT INTO local_stack_it VALUES (1, 'kept across restarts')");
+		}
+		assertThat(topics(ports)).contains("booking.events");
+		first.stopAndAssertNothingLeft(ports);
+
+		LauncherProcess second = launch(ports, "second.out");
+		second.awaitReady();
+		try (Connection connection = booking(ports);
+				Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT note FROM local_stack_it WHERE id = 1")) {
+			assertThat(rows.next()).isTrue();
+			assertThat(rows.getString("note")).isEqualTo("kept across restarts");
+		}
+		assertThat(topics(ports)).contains("booking.events");
+		assertThat(second.output()).doesNotContain("first start");
+		second.stopAndAssertNothingLeft(ports);
+	}
+
+	@Test
+	void aServiceThatCannotStartIsReportedAndEverythingIsStopped() throws Exception {
+		Map<String, Integer> ports = LauncherProcess.freePorts();
+		try (ServerSocket taken = new ServerSocket(ports.get("booking"))) {
+			LauncherProcess launch = launch(ports, "crash.out");
+			Set<ProcessHandle> started = launch.awaitExit();
+			assertThat(launch.exitValue()).isNotZero();
+			assertThat(launch.output()).contains("FAILED: booking-service exited while starting: exit code 1")
+				.contains("last 20 lines of " + this.dir.resolve("data/logs/booking-service.log"))
+				.contains("stopping the services", "stopping Kafka", "stopping PostgreSQL");
+			assertThat(started).isNotEmpty().noneMatch(ProcessHandle::isAlive);
+			LauncherProcess.assertClosed(ports.get("postgres"), ports.get("kafka"), ports.get("analytics"),
+					ports.get("messaging"));
+		}
+	}
+
+	@AfterEach
+	void killWhatIsLeft() {
+		this.launches.forEach(LauncherProcess::kill);
+	}
+
+	private LauncherProcess launch(Map<String, Integer> ports, String outputName) throws IOException {
+		LauncherProcess launch = LauncherProcess.start(this.dir.resolve("data"), ports, outputName);
+		this.launches.add(launch);
+		return launch;
+	}
+
+	private void assertUp(String url, String token) throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(url).isEqualTo(200);
+		assertThat(response.body()).as(url).contains("\"status\":\"UP\"");
+	}
+
+	private static Connection booking(Map<String, Integer> ports) throws SQLException {
+		return DriverManager.getConnection("jdbc:postgresql://localhost:" + ports.get("postgres") + "/booking",
+				"postgres", "postgres");
+	}
+
+	private static Set<String> topics(Map<String, Integer> ports) throws Exception {
+		try (Admin admin = Admin
+			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + ports.get("kafka")))) {
+			return admin.listTopics().names().get(30, TimeUnit.SECONDS);
+		}
+	}
+
+}
