@@ -5,7 +5,6 @@ import dev.coursehub.servicekit.web.Problems;
 import jakarta.validation.Valid;
 import reactor.core.publisher.Mono;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -27,7 +26,7 @@ class ActivityController {
 
 	@PostMapping("/activities")
 	Mono<ResponseEntity<Activity>> record(@Valid @RequestBody ActivityRequest request,
-			@RequestHeader(name = "Idempotency-Key", required = false) String key) {
+			@RequestHeader(name = Idempotency.KEY_HEADER, required = false) String key) {
 		if (request.userId() == null) {
 			return Mono.error(Problems.invalid("userId", "userId: must not be null"));
 		}
@@ -37,15 +36,13 @@ class ActivityController {
 	@PostMapping("/me/activities")
 	Mono<ResponseEntity<Activity>> recordMine(@RequestHeader("X-User-Id") long userId,
 			@Valid @RequestBody ActivityRequest body,
-			@RequestHeader(name = "Idempotency-Key", required = false) String key) {
+			@RequestHeader(name = Idempotency.KEY_HEADER, required = false) String key) {
 		return run("POST /me/activities " + userId, key, body.forUser(userId));
 	}
 
 	private Mono<ResponseEntity<Activity>> run(String scope, String key, ActivityRequest request) {
 		return this.idempotency.run(scope, key, request, Activity.class, () -> this.activities.record(request))
-			.map((outcome) -> ResponseEntity.status(HttpStatus.CREATED)
-				.header("Idempotency-Replayed", String.valueOf(outcome.replayed()))
-				.body(outcome.result()));
+			.map(Idempotency.Outcome::created);
 	}
 
 }

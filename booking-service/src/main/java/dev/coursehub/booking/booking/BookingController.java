@@ -8,7 +8,6 @@ import dev.coursehub.servicekit.web.Problems;
 import jakarta.validation.Valid;
 import reactor.core.publisher.Mono;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,8 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class BookingController {
 
-	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-
 	private final BookingService bookings;
 
 	private final Idempotency idempotency;
@@ -35,12 +32,12 @@ class BookingController {
 
 	@PostMapping("/bookings")
 	Mono<ResponseEntity<Booking>> create(@Valid @RequestBody BookingRequests.NewBooking request,
-			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key) {
+			@RequestHeader(name = Idempotency.KEY_HEADER, required = false) String key) {
 		if (request.userId() == null) {
 			return Mono.error(Problems.invalid("userId", "userId: must not be null"));
 		}
 		return this.idempotency.run("POST /bookings", key, request, Booking.class, () -> this.bookings.create(request))
-			.map(BookingController::created);
+			.map(Idempotency.Outcome::created);
 	}
 
 	@GetMapping("/bookings")
@@ -65,12 +62,6 @@ class BookingController {
 	@PostMapping("/bookings/{id}/stream")
 	Mono<Booking> changeStream(@PathVariable long id, @Valid @RequestBody BookingRequests.StreamChange request) {
 		return this.bookings.changeStream(id, request.stream());
-	}
-
-	static ResponseEntity<Booking> created(Idempotency.Outcome<Booking> outcome) {
-		return ResponseEntity.status(HttpStatus.CREATED)
-			.header("Idempotency-Replayed", String.valueOf(outcome.replayed()))
-			.body(outcome.result());
 	}
 
 	private static BookingStatus parseStatus(String status) {

@@ -35,11 +35,11 @@ class MyBookingController {
 	@PostMapping("/me/bookings")
 	Mono<ResponseEntity<Booking>> create(@RequestHeader(USER) long userId,
 			@Valid @RequestBody BookingRequests.NewBooking body,
-			@RequestHeader(name = BookingController.IDEMPOTENCY_KEY, required = false) String key) {
+			@RequestHeader(name = Idempotency.KEY_HEADER, required = false) String key) {
 		BookingRequests.NewBooking request = body.forUser(userId);
 		return this.idempotency
 			.run("POST /me/bookings " + userId, key, request, Booking.class, () -> this.bookings.create(request))
-			.map(BookingController::created);
+			.map(Idempotency.Outcome::created);
 	}
 
 	@GetMapping("/me/bookings")

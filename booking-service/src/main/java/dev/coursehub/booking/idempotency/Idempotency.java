@@ -5,12 +5,15 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import dev.coursehub.servicekit.web.Problems;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -24,6 +27,12 @@ import org.springframework.transaction.reactive.TransactionalOperator;
  */
 @Component
 public class Idempotency {
+
+	/** Request header carrying the client's key. */
+	public static final String KEY_HEADER = "Idempotency-Key";
+
+	/** Response header telling whether the response replays an earlier one. */
+	public static final String REPLAYED_HEADER = "Idempotency-Replayed";
 
 	private final DatabaseClient database;
 
@@ -113,6 +122,19 @@ public class Idempotency {
 
 	/** A result, and whether it is the replay of an earlier request's. */
 	public record Outcome<T>(T result, boolean replayed) {
+
+		/** The response: the status given, {@code Idempotency-Replayed}, the body. */
+		public <B> ResponseEntity<B> toResponse(HttpStatus status, Function<T, B> body) {
+			return ResponseEntity.status(status)
+				.header(REPLAYED_HEADER, String.valueOf(this.replayed))
+				.body(body.apply(this.result));
+		}
+
+		/** 201 with the result as the body. */
+		public ResponseEntity<T> created() {
+			return toResponse(HttpStatus.CREATED, Function.identity());
+		}
+
 	}
 
 	private record Stored(String hash, String body) {

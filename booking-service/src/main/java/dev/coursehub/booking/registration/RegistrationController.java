@@ -34,7 +34,7 @@ class RegistrationController {
 
 	@PostMapping("/registrations")
 	Mono<ResponseEntity<Registration>> register(@Valid @RequestBody RegistrationRequest request,
-			@RequestHeader(name = "Idempotency-Key", required = false) String key) {
+			@RequestHeader(name = Idempotency.KEY_HEADER, required = false) String key) {
 		if (request.userId() == null) {
 			return Mono.error(Problems.invalid("userId", "userId: must not be null"));
 		}
@@ -44,7 +44,7 @@ class RegistrationController {
 	@PostMapping("/me/registrations")
 	Mono<ResponseEntity<Registration>> registerMe(@RequestHeader("X-User-Id") long userId,
 			@Valid @RequestBody RegistrationRequest body,
-			@RequestHeader(name = "Idempotency-Key", required = false) String key) {
+			@RequestHeader(name = Idempotency.KEY_HEADER, required = false) String key) {
 		return run("POST /me/registrations " + userId, key, body.forUser(userId));
 	}
 
@@ -74,9 +74,8 @@ class RegistrationController {
 	private Mono<ResponseEntity<Registration>> run(String scope, String key, RegistrationRequest request) {
 		return this.idempotency
 			.run(scope, key, request, RegistrationService.Registered.class, () -> this.registrations.register(request))
-			.map((outcome) -> ResponseEntity.status(outcome.result().created() ? HttpStatus.CREATED : HttpStatus.OK)
-				.header("Idempotency-Replayed", String.valueOf(outcome.replayed()))
-				.body(outcome.result().registration()));
+			.map((outcome) -> outcome.toResponse(outcome.result().created() ? HttpStatus.CREATED : HttpStatus.OK,
+					RegistrationService.Registered::registration));
 	}
 
 }
