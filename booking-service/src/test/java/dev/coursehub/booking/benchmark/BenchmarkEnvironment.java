@@ -29,6 +29,8 @@ import dev.coursehub.testkit.TestServers;
  * loopback port, configured through its environment variables as in production.
  * Everything started here is stopped by {@link #close()}.
  */
+import static org.awaitility.Awaitility.await;
+
 final class BenchmarkEnvironment implements AutoCloseable {
 
 	/** Results and service logs go here. */
@@ -107,27 +109,19 @@ final class BenchmarkEnvironment implements AutoCloseable {
 				+ this.kafka.bootstrapServers() + ", service pid " + this.service.pid() + " at " + this.baseUri;
 	}
 
-	private void awaitReady(Duration timeout) throws InterruptedException {
+	private void awaitReady(Duration timeout) {
 		HttpClient client = HttpClient.newHttpClient();
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (System.nanoTime() < deadline) {
-			if (!this.service.isAlive()) {
-				throw new IllegalStateException("booking-service exited with " + this.service.exitValue());
-			}
-			try {
-				HttpResponse<String> response = client.send(
-						HttpRequest.newBuilder(uri("/actuator/health/readiness")).build(),
-						HttpResponse.BodyHandlers.ofString());
-				if (response.statusCode() == 200) {
-					return;
+		HttpRequest readiness = HttpRequest.newBuilder(uri("/actuator/health/readiness")).build();
+		// IOException: not listening yet
+		await("booking-service ready").atMost(timeout)
+			.pollInterval(Duration.ofMillis(250))
+			.ignoreExceptionsInstanceOf(IOException.class)
+			.until(() -> {
+				if (!this.service.isAlive()) {
+					throw new IllegalStateException("booking-service exited with " + this.service.exitValue());
 				}
-			}
-			catch (IOException ex) {
-				// not listening yet
-			}
-			Thread.sleep(250);
-		}
-		throw new IllegalStateException("booking-service not ready within " + timeout);
+				return client.send(readiness, HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+			});
 	}
 
 	private void stopService() {

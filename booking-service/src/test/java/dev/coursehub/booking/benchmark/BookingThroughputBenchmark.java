@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * Bookings per second through the packaged booking-service on a real PostgreSQL and
  * Kafka: a closed-loop load of {@code POST /bookings} for new, distinct users at fixed
@@ -101,11 +103,15 @@ public final class BookingThroughputBenchmark {
 			workers.add(worker);
 			worker.start();
 		}
-		long maxBacklog = 0;
-		while (System.nanoTime() < deadline) {
-			Thread.sleep(1000);
-			maxBacklog = Math.max(maxBacklog, backlog());
-		}
+		// sample the outbox backlog once a second until every worker has finished
+		AtomicLong maxBacklog = new AtomicLong();
+		await("load of " + duration).atMost(duration.plusMinutes(1))
+			.pollDelay(Duration.ofSeconds(1))
+			.pollInterval(Duration.ofSeconds(1))
+			.until(() -> {
+				maxBacklog.accumulateAndGet(backlog(), Math::max);
+				return workers.stream().noneMatch(Thread::isAlive);
+			});
 		Latencies latencies = new Latencies();
 		long errors = 0;
 		for (Worker worker : workers) {
@@ -116,18 +122,14 @@ public final class BookingThroughputBenchmark {
 		long elapsed = System.nanoTime() - started;
 		long backlogAtEnd = backlog();
 		long drainStarted = System.nanoTime();
-		long remaining = backlogAtEnd;
-		while (remaining > 0) {
-			if (System.nanoTime() - drainStarted > Duration.ofMinutes(3).toNanos()) {
-				throw new IllegalStateException("Outbox did not drain within 3 minutes: " + remaining + " left");
-			}
-			Thread.sleep(50);
-			remaining = backlog();
-		}
+		await("outbox drained").atMost(Duration.ofMinutes(3))
+			.pollDelay(Duration.ZERO)
+			.pollInterval(Duration.ofMillis(50))
+			.until(() -> backlog() == 0);
 		long drainMillis = (backlogAtEnd > 0) ? (System.nanoTime() - drainStarted) / 1_000_000 : 0;
 		long written = outboxRows() - outboxBefore;
 		long published = KafkaOffsets.total(this.environment.kafkaBootstrapServers(), "booking.events") - kafkaBefore;
-		return new Phase(latencies, errors, elapsed, written, Math.max(maxBacklog, backlogAtEnd), backlogAtEnd,
+		return new Phase(latencies, errors, elapsed, written, Math.max(maxBacklog.get(), backlogAtEnd), backlogAtEnd,
 				drainMillis, published, BenchmarkEnvironment.loadAverage());
 	}
 
