@@ -5,9 +5,8 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 
-import dev.coursehub.servicekit.DeadLetters;
+import dev.coursehub.servicekit.EventTopics;
 
 /** The dead-letter topic for the booking events analytics-service consumes. */
 @Configuration(proxyBeanMethods = false)
@@ -17,7 +16,7 @@ class KafkaTopics {
 	NewTopic bookingEventsDeadLetterTopic(@Value("${coursehub.kafka.topics.booking-events}") String bookingEvents,
 			@Value("${coursehub.kafka.partitions:3}") int partitions,
 			@Value("${coursehub.kafka.replicas:1}") short replicas) {
-		return TopicBuilder.name(bookingEvents + DeadLetters.SUFFIX).partitions(partitions).replicas(replicas).build();
+		return EventTopics.deadLetters(bookingEvents, partitions, replicas);
 	}
 
 }

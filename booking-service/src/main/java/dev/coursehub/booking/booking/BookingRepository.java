@@ -2,10 +2,6 @@ package dev.coursehub.booking.booking;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
@@ -13,6 +9,8 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
+
+import dev.coursehub.servicekit.sql.Where;
 
 import static dev.coursehub.servicekit.sql.SqlValues.nullable;
 
@@ -86,27 +84,18 @@ class BookingRepository {
 	}
 
 	Flux<Booking> search(BookingFilter filter, Long afterId, int limit) {
-		List<String> where = new ArrayList<>();
-		Map<String, Object> values = new LinkedHashMap<>();
-		add(where, values, "b.course_id = :course", "course", filter.courseId());
-		add(where, values, "s.code = :stream", "stream", filter.stream());
-		add(where, values, "b.status = :status", "status", (filter.status() != null) ? filter.status().word() : null);
-		add(where, values, "b.user_id = :user", "user", filter.userId());
-		add(where, values, "b.created_at >= :from", "from", filter.from());
-		add(where, values, "b.created_at < :to", "to", filter.to());
-		add(where, values, "b.id < :after", "after", afterId);
-		String sql = SELECT + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
-				+ " ORDER BY b.id DESC LIMIT :limit";
-		values.put("limit", limit);
-		return this.database.sql(sql).bindValues(values).map(BookingRepository::booking).all();
-	}
-
-	private static void add(List<String> where, Map<String, Object> values, String condition, String name,
-			Object value) {
-		if (value != null) {
-			where.add(condition);
-			values.put(name, value);
-		}
+		Where where = new Where().and("b.course_id = :course", "course", filter.courseId())
+			.and("s.code = :stream", "stream", filter.stream())
+			.and("b.status = :status", "status", (filter.status() != null) ? filter.status().word() : null)
+			.and("b.user_id = :user", "user", filter.userId())
+			.and("b.created_at >= :from", "from", filter.from())
+			.and("b.created_at < :to", "to", filter.to())
+			.and("b.id < :after", "after", afterId);
+		return this.database.sql(SELECT + where.sql() + " ORDER BY b.id DESC LIMIT :limit")
+			.bindValues(where.values())
+			.bind("limit", limit)
+			.map(BookingRepository::booking)
+			.all();
 	}
 
 	private static Booking booking(Readable row) {

@@ -1,12 +1,11 @@
 package dev.coursehub.booking.config;
 
+import dev.coursehub.servicekit.EventTopics;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 
 /**
  * The topics booking-service publishes to. Event topics keep their whole history (no time
@@ -19,12 +18,7 @@ class KafkaTopics {
 	NewTopic bookingEventsTopic(@Value("${coursehub.kafka.topics.booking-events}") String name,
 			@Value("${coursehub.kafka.partitions:3}") int partitions,
 			@Value("${coursehub.kafka.replicas:1}") short replicas) {
-		return TopicBuilder.name(name)
-			.partitions(partitions)
-			.replicas(replicas)
-			.config(TopicConfig.RETENTION_MS_CONFIG, "-1")
-			.config(TopicConfig.RETENTION_BYTES_CONFIG, "-1")
-			.build();
+		return EventTopics.events(name, partitions, replicas);
 	}
 
 }

@@ -3,14 +3,13 @@ package dev.coursehub.booking.registration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import dev.coursehub.booking.outbox.Outbox;
 import dev.coursehub.booking.outbox.OutboxEvent;
 import dev.coursehub.booking.user.UserDirectory;
 import dev.coursehub.booking.user.UserFacts;
+import dev.coursehub.servicekit.sql.Where;
 import dev.coursehub.servicekit.web.Cursors;
 import dev.coursehub.servicekit.web.Page;
 import dev.coursehub.servicekit.web.Problems;
@@ -120,26 +119,14 @@ public class RegistrationService {
 	}
 
 	public Mono<Page<Registration>> list(String lessonType, Long userId, String cursor, int limit) {
-		List<String> where = new ArrayList<>();
-		Map<String, Object> values = new LinkedHashMap<>();
-		Long after = Cursors.decode(cursor);
-		if (lessonType != null) {
-			where.add("lesson_type = :lessonType");
-			values.put("lessonType", lessonType);
-		}
-		if (userId != null) {
-			where.add("user_id = :user");
-			values.put("user", userId);
-		}
-		if (after != null) {
-			where.add("id < :after");
-			values.put("after", after);
-		}
-		values.put("limit", limit + 1);
-		String sql = "SELECT " + COLUMNS + " FROM free_lesson_registration"
-				+ (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)) + " ORDER BY id DESC LIMIT :limit";
-		return this.database.sql(sql)
-			.bindValues(values)
+		Where where = new Where().and("lesson_type = :lessonType", "lessonType", lessonType)
+			.and("user_id = :user", "user", userId)
+			.and("id < :after", "after", Cursors.decode(cursor));
+		return this.database
+			.sql("SELECT " + COLUMNS + " FROM free_lesson_registration" + where.sql()
+					+ " ORDER BY id DESC LIMIT :limit")
+			.bindValues(where.values())
+			.bind("limit", limit + 1)
 			.map(RegistrationService::registration)
 			.all()
 			.collectList()

@@ -1,7 +1,6 @@
 package dev.coursehub.booking.user;
 
 import java.time.Instant;
-import java.util.Locale;
 
 import dev.coursehub.servicekit.web.Cursors;
 import dev.coursehub.servicekit.web.Page;
@@ -43,7 +42,8 @@ public class UserQueries {
 		if (text.length() > 100) {
 			return Flux.error(Problems.invalid("q", "q must be at most 100 characters"));
 		}
-		String pattern = "%" + escapeLike(text.strip().toLowerCase(Locale.ROOT)) + "%";
+		// case folding is left to the database, on both sides, with one collation
+		String pattern = "%" + escapeLike(text.strip()) + "%";
 		return this.database.sql("SELECT " + COLUMNS + """
 				 FROM app_user
 				WHERE lower(username COLLATE pg_c_utf8) LIKE lower(:pattern COLLATE pg_c_utf8) ESCAPE '\\'

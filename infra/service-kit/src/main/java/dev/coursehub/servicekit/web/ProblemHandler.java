@@ -53,10 +53,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 	protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException ex,
 			HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
 		ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
-		DataBufferLimitException tooLarge = find(ex, DataBufferLimitException.class);
-		if (tooLarge != null) {
-			problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, "The request body is too large");
-			return handleExceptionInternal(ex, problem, headers, HttpStatus.CONTENT_TOO_LARGE, exchange);
+		if (find(ex, DataBufferLimitException.class) != null) {
+			return tooLarge(ex, exchange);
 		}
 		JacksonException json = find(ex, JacksonException.class);
 		if (json != null && !json.getPath().isEmpty()) {
@@ -77,7 +75,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler(DataBufferLimitException.class)
-	Mono<ResponseEntity<Object>> tooLarge(DataBufferLimitException ex, ServerWebExchange exchange) {
+	Mono<ResponseEntity<Object>> tooLarge(Exception ex, ServerWebExchange exchange) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
 				"The request body is too large");
 		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.CONTENT_TOO_LARGE, exchange);
