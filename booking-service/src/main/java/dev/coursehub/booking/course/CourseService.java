@@ -1,25 +1,37 @@
 package dev.coursehub.booking.course;
 
+import java.time.Instant;
 import java.util.Map;
+import java.util.function.Function;
 
+import dev.coursehub.booking.outbox.Outbox;
+import dev.coursehub.booking.outbox.OutboxEvent;
 import dev.coursehub.servicekit.web.Problems;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
-/** Courses and their streams. Other features resolve a stream code through here. */
+/**
+ * Courses and their streams. Other features resolve a stream code through here. Every
+ * change writes its event to the outbox in the same transaction.
+ */
 @Service
 public class CourseService {
 
 	private final CourseRepository courses;
 
-	CourseService(CourseRepository courses) {
+	private final Outbox outbox;
+
+	CourseService(CourseRepository courses, Outbox outbox) {
 		this.courses = courses;
+		this.outbox = outbox;
 	}
 
-	Mono<Course> create(CourseRequests.NewCourse request) {
-		return this.courses.insert(request.title().strip());
+	@Transactional
+	public Mono<Course> create(CourseRequests.NewCourse request) {
+		return this.courses.insert(request.title().strip()).flatMap(publish(CourseEvents::created));
 	}
 
 	Flux<Course> all() {
@@ -30,13 +42,15 @@ public class CourseService {
 		return this.courses.find(id).switchIfEmpty(Mono.error(() -> Problems.notFound("No course " + id)));
 	}
 
-	Mono<CourseStream> addStream(long courseId, CourseRequests.NewStream request) {
+	@Transactional
+	public Mono<CourseStream> addStream(long courseId, CourseRequests.NewStream request) {
 		if (request.startsOn() != null && request.endsOn() != null && request.endsOn().isBefore(request.startsOn())) {
 			return Mono.error(Problems.invalid("endsOn", "endsOn must not be before startsOn"));
 		}
 		return course(courseId).then(this.courses.insertStream(courseId, request))
 			.switchIfEmpty(Mono.error(() -> Problems
-				.conflict("Course " + courseId + " already has a stream " + request.code(), Map.of("field", "code"))));
+				.conflict("Course " + courseId + " already has a stream " + request.code(), Map.of("field", "code"))))
+			.flatMap(publish((stream) -> CourseEvents.streamCreated(stream, Instant.now())));
 	}
 
 	Flux<CourseStream> streams(long courseId) {
@@ -51,12 +65,22 @@ public class CourseService {
 			.switchIfEmpty(Mono.error(() -> Problems.invalid(field, "Course " + courseId + " has no stream " + code)));
 	}
 
-	Mono<CourseStream> rename(long courseId, String code, String name) {
-		return this.courses.update(courseId, code, name.strip(), null).switchIfEmpty(notFound(courseId, code));
+	@Transactional
+	public Mono<CourseStream> rename(long courseId, String code, String name) {
+		return this.courses.update(courseId, code, name.strip(), null)
+			.switchIfEmpty(notFound(courseId, code))
+			.flatMap(publish((stream) -> CourseEvents.streamUpdated(stream, Instant.now())));
 	}
 
-	Mono<CourseStream> close(long courseId, String code) {
-		return this.courses.update(courseId, code, null, "closed").switchIfEmpty(notFound(courseId, code));
+	@Transactional
+	public Mono<CourseStream> close(long courseId, String code) {
+		return this.courses.update(courseId, code, null, "closed")
+			.switchIfEmpty(notFound(courseId, code))
+			.flatMap(publish((stream) -> CourseEvents.streamUpdated(stream, Instant.now())));
+	}
+
+	private <T> Function<T, Mono<T>> publish(Function<T, OutboxEvent> event) {
+		return (value) -> this.outbox.append(event.apply(value)).thenReturn(value);
 	}
 
 	private static Mono<CourseStream> notFound(long courseId, String code) {
