@@ -11,6 +11,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import static dev.coursehub.servicekit.sql.SqlValues.nullable;
 
@@ -25,6 +26,50 @@ public class UserQueries {
 
 	private static final String COLUMNS = "id, username, first_name, email, first_seen_at";
 
+	/**
+	 * Up to 50 names per column starting with {@code :prefix}, each read in order from
+	 * its btree index ({@code V4__user_search_order.sql}); the case folding is the
+	 * database's, on both sides, with one collation.
+	 */
+	private static final String PREFIX_HITS = """
+			(SELECT id, lower(username COLLATE pg_c_utf8) AS matched FROM app_user
+			  WHERE lower(username COLLATE pg_c_utf8) LIKE lower(:prefix COLLATE pg_c_utf8) ESCAPE '\\'
+			  ORDER BY lower(username COLLATE pg_c_utf8), id LIMIT :limit)
+			UNION ALL
+			(SELECT id, lower(first_name COLLATE pg_c_utf8) FROM app_user
+			  WHERE lower(first_name COLLATE pg_c_utf8) LIKE lower(:prefix COLLATE pg_c_utf8) ESCAPE '\\'
+			  ORDER BY lower(first_name COLLATE pg_c_utf8), id LIMIT :limit)
+			""";
+
+	private static final String SEARCH_PREFIX = "WITH hits AS (" + PREFIX_HITS + """
+			), best AS (SELECT id, min(matched) AS matched FROM hits GROUP BY id)
+			SELECT u.id, u.username, u.first_name, u.email, u.first_seen_at
+			  FROM best JOIN app_user u USING (id)
+			 ORDER BY best.matched, u.id LIMIT :limit
+			""";
+
+	/**
+	 * Prefix hits first, then names containing {@code :substring} found through the
+	 * trigram indexes; without an ORDER BY the substring scan stops after enough rows
+	 * instead of sorting every match.
+	 */
+	private static final String SEARCH_PREFIX_THEN_SUBSTRING = "WITH prefix AS (" + PREFIX_HITS + """
+			), inside AS (
+			  SELECT id, least(lower(username COLLATE pg_c_utf8), lower(first_name COLLATE pg_c_utf8)) AS matched
+			    FROM app_user
+			   WHERE lower(username COLLATE pg_c_utf8) LIKE lower(:substring COLLATE pg_c_utf8) ESCAPE '\\'
+			      OR lower(first_name COLLATE pg_c_utf8) LIKE lower(:substring COLLATE pg_c_utf8) ESCAPE '\\'
+			   LIMIT 2 * :limit
+			), hits AS (
+			  SELECT id, 0 AS rank, matched FROM prefix
+			  UNION ALL
+			  SELECT id, 1, matched FROM inside
+			), best AS (SELECT DISTINCT ON (id) id, rank, matched FROM hits ORDER BY id, rank, matched)
+			SELECT u.id, u.username, u.first_name, u.email, u.first_seen_at
+			  FROM best JOIN app_user u USING (id)
+			 ORDER BY best.rank, best.matched, u.id LIMIT :limit
+			""";
+
 	private final DatabaseClient database;
 
 	UserQueries(DatabaseClient database) {
@@ -32,9 +77,16 @@ public class UserQueries {
 	}
 
 	/**
-	 * Case-insensitive substring match on username or first name, served by trigram
-	 * indexes. The text is data: {@code %}, {@code _} and backslashes match themselves.
+	 * Users whose username or first name matches the text, case-insensitively, at most
+	 * {@link #SEARCH_LIMIT}. One or two characters match the beginning of a name ("Ян"
+	 * finds Ян and Яна, not Татьяна): a substring that short matches a large part of any
+	 * user base and no index can find it. Three or more characters also match inside a
+	 * name, through the trigram indexes. Names that start with the text come first,
+	 * alphabetically, then names that contain it; when more users match than the limit,
+	 * refine the text. The text is data: {@code %}, {@code _} and backslashes match
+	 * themselves.
 	 */
+	@Transactional(readOnly = true)
 	public Flux<User> search(String text) {
 		if (text == null || text.isBlank()) {
 			return Flux.error(Problems.invalid("q", "q must not be blank"));
@@ -42,15 +94,21 @@ public class UserQueries {
 		if (text.length() > 100) {
 			return Flux.error(Problems.invalid("q", "q must be at most 100 characters"));
 		}
-		// case folding is left to the database, on both sides, with one collation
-		String pattern = "%" + escapeLike(text.strip()) + "%";
-		return this.database.sql("SELECT " + COLUMNS + """
-				 FROM app_user
-				WHERE lower(username COLLATE pg_c_utf8) LIKE lower(:pattern COLLATE pg_c_utf8) ESCAPE '\\'
-				   OR lower(first_name COLLATE pg_c_utf8) LIKE lower(:pattern COLLATE pg_c_utf8) ESCAPE '\\'
-				ORDER BY username NULLS LAST, first_name NULLS LAST, id
-				LIMIT :limit
-				""").bind("pattern", pattern).bind("limit", SEARCH_LIMIT).map(UserQueries::user).all();
+		String term = text.strip();
+		boolean shortText = term.codePointCount(0, term.length()) < 3;
+		String stripped = escapeLike(term);
+		// A cached generic plan cannot turn LIKE :prefix into an index range: plan this
+		// statement for its values (SET LOCAL ends with the transaction).
+		DatabaseClient.GenericExecuteSpec query = this.database
+			.sql(shortText ? SEARCH_PREFIX : SEARCH_PREFIX_THEN_SUBSTRING)
+			.bind("prefix", stripped + "%")
+			.bind("limit", SEARCH_LIMIT);
+		if (!shortText) {
+			query = query.bind("substring", "%" + stripped + "%");
+		}
+		return this.database.sql("SET LOCAL plan_cache_mode = force_custom_plan")
+			.then()
+			.thenMany(query.map(UserQueries::user).all());
 	}
 
 	public Mono<User> get(long id) {

@@ -79,6 +79,32 @@ class UserSearchIT {
 	}
 
 	@Test
+	void oneOrTwoCharactersMatchTheBeginningOfANameOnly() {
+		user("yan_" + this.tag, "Ян");
+		user("yana_" + this.tag, "Яна");
+		user("tatyana_" + this.tag, "Татьяна");
+		assertThat(search("ян")).contains("yan_" + this.tag, "yana_" + this.tag).doesNotContain("tatyana_" + this.tag);
+		assertThat(search("тья" + "на")).contains("tatyana_" + this.tag);
+	}
+
+	@Test
+	void namesStartingWithTheTextComeBeforeNamesContainingIt() {
+		String text = "pre" + this.tag;
+		user("0" + text, null);
+		user(text + "z", null);
+		user(text + "a", null);
+		assertThat(search(text)).containsExactly(text + "a", text + "z", "0" + text);
+	}
+
+	@Test
+	void aUserMatchingOnBothNamesIsListedOnce() {
+		String text = "both" + this.tag;
+		user(text, text + "name");
+		assertThat(search(text)).containsExactly(text);
+		assertThat(search(text.substring(0, 2))).containsOnlyOnce(text);
+	}
+
+	@Test
 	void refusesABlankQuery() {
 		this.client.get()
 			.uri((uri) -> uri.path("/users/search").queryParam("q", "{q}").build("  "))
