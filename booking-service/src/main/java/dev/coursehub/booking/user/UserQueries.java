@@ -41,24 +41,19 @@ public class UserQueries {
 			  ORDER BY lower(first_name COLLATE pg_c_utf8), id LIMIT :limit)
 			""";
 
-	private static final String SEARCH_PREFIX = "WITH hits AS (" + PREFIX_HITS + """
-			), best AS (SELECT id, min(matched) AS matched FROM hits GROUP BY id)
-			SELECT u.id, u.username, u.first_name, u.email, u.first_seen_at
-			  FROM best JOIN app_user u USING (id)
-			 ORDER BY best.matched, u.id LIMIT :limit
-			""";
-
 	/**
-	 * Prefix hits first, then names containing {@code :substring} found through the
-	 * trigram indexes; without an ORDER BY the substring scan stops after enough rows
-	 * instead of sorting every match.
+	 * Prefix hits first, then up to 100 names containing {@code :substring}, found
+	 * through an index ({@code %s}: trigrams for 3+ characters, the gram column for 1-2)
+	 * and read without an ORDER BY, so the scan stops after enough rows instead of
+	 * sorting every match.
 	 */
-	private static final String SEARCH_PREFIX_THEN_SUBSTRING = "WITH prefix AS (" + PREFIX_HITS + """
+	private static final String SEARCH = "WITH prefix AS (" + PREFIX_HITS + """
 			), inside AS (
 			  SELECT id, least(lower(username COLLATE pg_c_utf8), lower(first_name COLLATE pg_c_utf8)) AS matched
 			    FROM app_user
-			   WHERE lower(username COLLATE pg_c_utf8) LIKE lower(:substring COLLATE pg_c_utf8) ESCAPE '\\'
-			      OR lower(first_name COLLATE pg_c_utf8) LIKE lower(:substring COLLATE pg_c_utf8) ESCAPE '\\'
+			   WHERE %s
+			     AND (lower(username COLLATE pg_c_utf8) LIKE lower(:substring COLLATE pg_c_utf8) ESCAPE '\\'
+			          OR lower(first_name COLLATE pg_c_utf8) LIKE lower(:substring COLLATE pg_c_utf8) ESCAPE '\\')
 			   LIMIT 2 * :limit
 			), hits AS (
 			  SELECT id, 0 AS rank, matched FROM prefix
@@ -70,6 +65,15 @@ public class UserQueries {
 			 ORDER BY best.rank, best.matched, u.id LIMIT :limit
 			""";
 
+	/** The trigram indexes answer the LIKE itself. */
+	private static final String SEARCH_LONG = SEARCH.formatted("true");
+
+	/**
+	 * A gram of one or two characters, hashed as {@code V4__user_search_order.sql} does.
+	 */
+	private static final String SEARCH_SHORT = SEARCH
+		.formatted("search_grams @> ARRAY[user_search_gram(lower(:gram COLLATE pg_c_utf8))]");
+
 	private final DatabaseClient database;
 
 	UserQueries(DatabaseClient database) {
@@ -77,14 +81,10 @@ public class UserQueries {
 	}
 
 	/**
-	 * Users whose username or first name matches the text, case-insensitively, at most
-	 * {@link #SEARCH_LIMIT}. One or two characters match the beginning of a name ("Ян"
-	 * finds Ян and Яна, not Татьяна): a substring that short matches a large part of any
-	 * user base and no index can find it. Three or more characters also match inside a
-	 * name, through the trigram indexes. Names that start with the text come first,
-	 * alphabetically, then names that contain it; when more users match than the limit,
-	 * refine the text. The text is data: {@code %}, {@code _} and backslashes match
-	 * themselves.
+	 * Users whose username or first name contains the text, case-insensitively, at most
+	 * {@link #SEARCH_LIMIT}. Names that start with the text come first, alphabetically,
+	 * then other names that contain it; when more users match than the limit, refine the
+	 * text. The text is data: {@code %}, {@code _} and backslashes match themselves.
 	 */
 	@Transactional(readOnly = true)
 	public Flux<User> search(String text) {
@@ -96,15 +96,15 @@ public class UserQueries {
 		}
 		String term = text.strip();
 		boolean shortText = term.codePointCount(0, term.length()) < 3;
-		String stripped = escapeLike(term);
+		String escaped = escapeLike(term);
 		// A cached generic plan cannot turn LIKE :prefix into an index range: plan this
 		// statement for its values (SET LOCAL ends with the transaction).
-		DatabaseClient.GenericExecuteSpec query = this.database
-			.sql(shortText ? SEARCH_PREFIX : SEARCH_PREFIX_THEN_SUBSTRING)
-			.bind("prefix", stripped + "%")
+		DatabaseClient.GenericExecuteSpec query = this.database.sql(shortText ? SEARCH_SHORT : SEARCH_LONG)
+			.bind("prefix", escaped + "%")
+			.bind("substring", "%" + escaped + "%")
 			.bind("limit", SEARCH_LIMIT);
-		if (!shortText) {
-			query = query.bind("substring", "%" + stripped + "%");
+		if (shortText) {
+			query = query.bind("gram", term);
 		}
 		return this.database.sql("SET LOCAL plan_cache_mode = force_custom_plan")
 			.then()
