@@ -23,7 +23,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * One fake service behind the gateway (answers for all three), recording every request
  * and echoing what it received in {@code X-Echo-*} response headers:
  * <ul>
- * <li>{@code /slow/**} answers after two seconds;</li>
+ * <li>{@code /slow/**} answers after ten seconds, far beyond any route timeout;</li>
+ * <li>{@code /busy/**} answers after a quarter of a second, so concurrent calls
+ * overlap;</li>
  * <li>{@code /unavailable/**} answers 503;</li>
  * <li>{@code /sessions/updates} streams two server-sent events (with {@code ?wait}, the
  * second only after {@link #releaseStream()}) or, on a WebSocket upgrade, sends one
@@ -89,7 +91,13 @@ public final class FakeDownstream {
 			.header("X-Echo-User-Roles", headers.getOrDefault("x-user-roles", "-"))
 			.header("X-Echo-Traceparent", headers.getOrDefault("traceparent", "-"));
 		if (path.startsWith("/slow")) {
-			return Mono.delay(Duration.ofSeconds(2)).then(response.sendString(Mono.just("late")).then());
+			return Mono.delay(Duration.ofSeconds(10)).then(response.sendString(Mono.just("late")).then());
+		}
+		if (path.startsWith("/busy")) {
+			return Mono.delay(Duration.ofMillis(250))
+				.then(response.header("Content-Type", "application/json")
+					.sendString(Mono.just("{\"ok\":true}"))
+					.then());
 		}
 		if (path.startsWith("/unavailable")) {
 			return response.status(503).sendString(Mono.just("down")).then();
