@@ -13,9 +13,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param healthTimeout how long a health check may wait for a service's answer
  */
 @ConfigurationProperties("coursehub.gateway.services")
-record DownstreamProperties(Map<String, URI> urls, Duration healthTimeout) {
+public record DownstreamProperties(Map<String, URI> urls, Duration healthTimeout) {
 
-	DownstreamProperties {
+	public DownstreamProperties {
 		urls = (urls != null) ? Map.copyOf(urls) : Map.of();
 	}
 

@@ -39,7 +39,13 @@ class AccessRulesTests {
 
 	enum Access {
 
-		PUBLIC, USER, ADMIN
+		PUBLIC, USER, ADMIN,
+
+		/**
+		 * Static pages that hold no data (Swagger UI): any caller, any Authorization
+		 * header ignored.
+		 */
+		STATIC
 
 	}
 
@@ -128,7 +134,10 @@ class AccessRulesTests {
 			route("POST /api/messaging/broadcasts", Access.ADMIN),
 			route("GET /api/messaging/actuator/info", Access.ADMIN),
 			route("GET /actuator/prometheus", Access.ADMIN),
-			route("GET /actuator/info", Access.ADMIN));
+			route("GET /actuator/info", Access.ADMIN),
+			route("GET /v3/api-docs", Access.ADMIN),
+			route("GET /swagger-ui.html", Access.STATIC),
+			route("GET /swagger-ui/init.js", Access.STATIC));
 	// @formatter:on
 
 	static FakeDownstream downstream;
@@ -215,6 +224,9 @@ class AccessRulesTests {
 	}
 
 	private static int expectedStatus(Access access, Caller caller) {
+		if (access == Access.STATIC) {
+			return 200;
+		}
 		return switch (caller) {
 			case NONE -> (access == Access.PUBLIC) ? 200 : 401;
 			case MALFORMED, EXPIRED, OTHER_KEY, OTHER_ISSUER -> 401;
