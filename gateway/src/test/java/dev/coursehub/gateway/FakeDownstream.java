@@ -27,9 +27,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * <li>{@code /busy/**} answers after a quarter of a second, so concurrent calls
  * overlap;</li>
  * <li>{@code /unavailable/**} answers 503;</li>
- * <li>{@code /sessions/updates} streams two server-sent events (with {@code ?wait}, the
- * second only after {@link #releaseStream()}) or, on a WebSocket upgrade, sends one
- * message;</li>
+ * <li>{@code /sessions/updates} and {@code /broadcasts/<id>/progress} stream two
+ * server-sent events (with {@code ?wait}, the second only after {@link #releaseStream()})
+ * or, on a WebSocket upgrade, sends one message;</li>
  * <li>anything else answers 200 with a small JSON body.</li>
  * </ul>
  */
@@ -102,7 +102,7 @@ public final class FakeDownstream {
 		if (path.startsWith("/unavailable")) {
 			return response.status(503).sendString(Mono.just("down")).then();
 		}
-		if (path.equals("/sessions/updates")) {
+		if (path.equals("/sessions/updates") || path.endsWith("/progress")) {
 			if ("websocket".equalsIgnoreCase(headers.get("upgrade"))) {
 				return response.sendWebsocket((in, out) -> out.sendString(Mono.just("hello")));
 			}

@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -69,6 +70,26 @@ class StreamingTests {
 			.expectNext("two")
 			.expectComplete()
 			.verify(Duration.ofSeconds(10));
+	}
+
+	@Test
+	void passesABroadcastsProgressStreamThroughToAnAdmin() {
+		Flux<String> events = this.client.get()
+			.uri("/api/messaging/broadcasts/42/progress?wait")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.admin("1"))
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(String.class)
+			.getResponseBody();
+		events.as(StepVerifier::create)
+			.expectNext("one")
+			.then(downstream::releaseStream)
+			.expectNext("two")
+			.expectComplete()
+			.verify(Duration.ofSeconds(10));
+		assertThat(downstream.received()).anyMatch((received) -> received.uri().startsWith("/broadcasts/42/progress"));
 	}
 
 	@Test
