@@ -1,0 +1,221 @@
+package dev.coursehub.analytics.figures;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.MessageListenerContainer;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import dev.coursehub.testkit.TestServers;
+import dev.coursehub.testkit.UsesKafka;
+import dev.coursehub.testkit.UsesPostgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The service's figures equal the legacy SQL run over the same rows, for random histories
+ * fed through the real topic with duplicates, out-of-order events of one aggregate, a
+ * listener stopped and restarted mid-stream and poison records in between.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "coursehub.kafka.topics.booking-events=figures-it.events",
+				"spring.kafka.consumer.group-id=figures-it" })
+@AutoConfigureWebTestClient
+@UsesPostgres
+@UsesKafka
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FiguresIT {
+
+	static final String TOPIC = "figures-it.events";
+
+	static final LocalDate FROM = LocalDate.parse("2026-10-30");
+
+	static final LocalDate TO = LocalDate.parse("2026-11-16");
+
+	@Autowired
+	WebTestClient client;
+
+	@Autowired
+	DatabaseClient db;
+
+	@Autowired
+	KafkaListenerEndpointRegistry listeners;
+
+	@Autowired
+	ProducerFactory<String, String> producers;
+
+	KafkaTemplate<String, String> kafka;
+
+	LegacyTables legacy;
+
+	long seed = System.nanoTime();
+
+	@BeforeAll
+	void setUp() {
+		this.kafka = new KafkaTemplate<>(this.producers);
+		this.legacy = new LegacyTables(this.db);
+		this.legacy.create();
+	}
+
+	@Test
+	void figuresEqualTheLegacySqlAfterDuplicatesReorderingRestartsAndPoison() {
+		History first = History.random(this.seed, 0, 40, 20, 30);
+		History second = History.random(this.seed + 1, 10_000, 40, 20, 30);
+		this.legacy.insert(first);
+		this.legacy.insert(second);
+
+		send(first.events);
+		await().atMost(Duration.ofSeconds(60)).until(() -> processedEvents() > 0);
+		MessageListenerContainer container = this.listeners.getListenerContainer("analytics-events");
+		container.stop();
+		this.kafka.send(TOPIC, "poison", "this is not JSON");
+		this.kafka.send(TOPIC, "42",
+				History.event("booking.created.v1", "booking", 42, 1, History.data(Map.of())).value());
+		send(second.events);
+		container.start();
+
+		assertFiguresEqualLegacy();
+		assertThat(deadLetters(2)).hasSize(2);
+	}
+
+	@Test
+	void streamFiguresCarryTheNewestDisplayName() {
+		Map<String, Object> stream = Map.of("streamId", 7, "courseId", 900, "code", "3rd_stream", "name", "3-й поток",
+				"status", "open");
+		Map<String, Object> renamed = new java.util.HashMap<>(stream);
+		renamed.put("name", "3-й поток (вечерний)");
+		History legacyRow = new History.Builder().booking(900_001, 5, 900, "3rd_stream", 2, "2026-11-02T10:00:00Z");
+		this.legacy.insert(legacyRow);
+		send(List.of(History.event("stream.updated.v1", "stream", 7, 2, History.data(renamed)),
+				History.event("stream.created.v1", "stream", 7, 1, History.data(stream)),
+				History.event("course.created.v1", "course", 900, 1,
+						History.data(Map.of("courseId", 900, "title", "Вайб кодинг"))),
+				History.event("booking.created.v1", "booking", 900_001, 1,
+						History.data(Map.of("bookingId", 900_001, "userId", 5, "courseId", 900, "stream", "3rd_stream",
+								"status", "confirmed", "createdAt", "2026-11-02T10:00:00Z")))));
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(this.client.get()
+				.uri("/streams?courseId=900")
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBodyList(StreamFigure.class)
+				.returnResult()
+				.getResponseBody()).singleElement().satisfies((figure) -> {
+					assertThat(figure.name()).isEqualTo("3-й поток (вечерний)");
+					assertThat(figure.courseTitle()).isEqualTo("Вайб кодинг");
+					assertThat(figure.conversionRate()).isEqualByComparingTo("100.0");
+				}));
+	}
+
+	void assertFiguresEqualLegacy() {
+		await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+			assertThat(streams(1)).isEqualTo(this.legacy.streams(1));
+			assertThat(streams(2)).isEqualTo(this.legacy.streams(2));
+			assertThat(lessons()).isEqualTo(this.legacy.lessons());
+			assertThat(dashboard()).isEqualTo(this.legacy.dashboard());
+			assertThat(growth("Asia/Kolkata")).isEqualTo(this.legacy.growth(FROM, TO, "Asia/Kolkata"));
+			assertThat(growth("America/New_York")).isEqualTo(this.legacy.growth(FROM, TO, "America/New_York"));
+		});
+	}
+
+	List<String> streams(long courseId) {
+		return this.client.get()
+			.uri("/streams?courseId=" + courseId)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBodyList(StreamFigure.class)
+			.returnResult()
+			.getResponseBody()
+			.stream()
+			.map((f) -> FigureLines.stream(f.courseId(), f.stream(), f.total(), f.confirmed(), f.pending(),
+					f.cancelled(), f.conversionRate()))
+			.toList();
+	}
+
+	List<String> lessons() {
+		return this.client.get()
+			.uri("/lessons")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBodyList(LessonFigure.class)
+			.returnResult()
+			.getResponseBody()
+			.stream()
+			.map((f) -> FigureLines.lesson(f.lessonType(), f.registrations(), f.attendances(), f.conversionRate()))
+			.toList();
+	}
+
+	String dashboard() {
+		Dashboard d = this.client.get()
+			.uri("/dashboard")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Dashboard.class)
+			.returnResult()
+			.getResponseBody();
+		return FigureLines.dashboard(d.users(), d.neverConfirmed(), d.registrations(), d.bookings().total(),
+				d.bookings().pending(), d.bookings().confirmed(), d.bookings().cancelled());
+	}
+
+	List<String> growth(String zone) {
+		Growth growth = this.client.get()
+			.uri("/users/growth?from={f}&to={t}&timeZone={z}", FROM, TO, zone)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Growth.class)
+			.returnResult()
+			.getResponseBody();
+		return growth.days().stream().map((d) -> FigureLines.day(d.date(), d.newUsers(), d.totalUsers())).toList();
+	}
+
+	void send(List<History.Event> events) {
+		events.forEach((event) -> this.kafka.send(TOPIC, event.key(), event.value()));
+		this.kafka.flush();
+	}
+
+	long processedEvents() {
+		return this.db.sql("SELECT count(*) FROM processed_event").map((row) -> row.get(0, Long.class)).one().block();
+	}
+
+	List<ConsumerRecord<String, String>> deadLetters(int expected) {
+		List<ConsumerRecord<String, String>> read = new ArrayList<>();
+		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestServers.kafka().bootstrapServers(),
+						ConsumerConfig.GROUP_ID_CONFIG, "dlt-" + UUID.randomUUID(),
+						ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+				new StringDeserializer(), new StringDeserializer())) {
+			consumer.subscribe(List.of(TOPIC + "-dlt"));
+			await().atMost(Duration.ofSeconds(30)).until(() -> {
+				consumer.poll(Duration.ofMillis(200)).forEach(read::add);
+				return read.size() >= expected;
+			});
+		}
+		return read;
+	}
+
+}
