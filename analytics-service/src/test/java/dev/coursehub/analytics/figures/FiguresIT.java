@@ -128,6 +128,85 @@ class FiguresIT {
 				}));
 	}
 
+	@Test
+	void sessionFiguresKeepTheNewestStateWhateverTheOrder() {
+		List<History.Event> events = new ArrayList<>();
+		events.add(session("session.created.v1", 501, 1, 12, 0, "upcoming"));
+		events.add(session("enrollment.created.v1", 501, 2, 12, 1, "upcoming"));
+		events.add(session("enrollment.created.v1", 501, 3, 12, 2, "active"));
+		events.add(session("enrollment.created.v1", 501, 4, 12, 3, "active"));
+		events.add(session("enrollment.cancelled.v1", 501, 5, 12, 2, "active"));
+		events.add(session("session.created.v1", 502, 1, 10, 0, "upcoming"));
+		events.add(session("enrollment.created.v1", 502, 2, 10, 1, "upcoming"));
+		events.add(session("session.cancelled.v1", 502, 3, 10, 0, "cancelled"));
+		events.add(attendance(1, Map.of("enrolled", 2, "present", 1, "late", 0, "absent", 0, "unmarked", 1), 0));
+		events.add(attendance(2, Map.of("enrolled", 2, "present", 1, "late", 1, "absent", 0, "unmarked", 0), 1));
+		List<History.Event> reversed = new ArrayList<>(events);
+		java.util.Collections.reverse(reversed);
+		reversed.addAll(events.subList(3, 7));
+		send(reversed);
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(this.client.get()
+				.uri("/sessions?workshopId=3&runId=31")
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBodyList(RunFigure.class)
+				.returnResult()
+				.getResponseBody()).singleElement().satisfies((run) -> {
+					assertThat(run.runName()).isEqualTo("July 2026 batch");
+					assertThat(run.certificateEligible()).isEqualTo(1);
+					assertThat(run.fillRate()).isEqualByComparingTo("0.1667");
+					assertThat(run.attendanceRate()).isEqualByComparingTo("1");
+					assertThat(run.sessions())
+						.extracting((session) -> session.sessionId() + " " + session.seatsTaken() + " "
+								+ session.status() + " " + session.fillRate() + " " + session.attendanceRate())
+						.containsExactly("501 2 active 0.1667 1.0000", "502 0 cancelled 0.0000 0.0000");
+				}));
+	}
+
+	@Test
+	void growthRangesThatMakeNoSenseAreProblems() {
+		assertProblem("/users/growth?from=2026-11-10&to=2026-11-01", "from");
+		assertProblem("/users/growth?from=2026-13-01&to=2026-11-01", "from");
+		assertProblem("/users/growth?from=2000-01-01&to=2026-11-01", "to");
+		assertProblem("/users/growth?from=2026-11-01&to=2026-11-02&timeZone=Mars/Olympus", "timeZone");
+		assertProblem("/users/growth?from=2026-11-01&to=2026-11-02&timeZone=%2B03:00", "timeZone");
+		assertProblem("/streams?courseId=abc", "courseId");
+	}
+
+	void assertProblem(String uri, String field) {
+		this.client.get()
+			.uri(uri)
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentType("application/problem+json")
+			.expectBody()
+			.jsonPath("$.field")
+			.isEqualTo(field);
+	}
+
+	static History.Event session(String type, long sessionId, long version, int capacity, int taken, String status) {
+		Map<String, Object> data = new java.util.HashMap<>(Map.of("sessionId", sessionId, "runId", 31, "workshopId", 3,
+				"capacity", capacity, "seatsTaken", taken, "seatsLeft", capacity - taken, "status", status));
+		if (type.startsWith("session.created")) {
+			data.putAll(Map.of("runName", "July 2026 batch", "workshopTitle", "React Fundamentals", "dayNumber",
+					(int) (sessionId - 500), "startsAt", "2026-07-0" + (sessionId - 495) + "T09:00:00Z"));
+		}
+		if (type.startsWith("enrollment")) {
+			data.putAll(Map.of("enrollmentId", 9000 + version, "userId", 77));
+		}
+		return History.event(type, "session", sessionId, version, History.data(data));
+	}
+
+	static History.Event attendance(long runVersion, Map<String, Object> totals, int certificateEligible) {
+		return History.event("attendance.marked.v1", "run", 31, runVersion,
+				History.data(Map.of("runId", 31, "workshopId", 3, "sessionId", 501, "marks", List.of(), "session",
+						totals, "run", Map.of("sessions", 2, "certificateEligible", certificateEligible))));
+	}
+
 	void assertFiguresEqualLegacy() {
 		await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
 			assertThat(streams(1)).isEqualTo(this.legacy.streams(1));
