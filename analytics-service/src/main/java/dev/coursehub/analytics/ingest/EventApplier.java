@@ -2,6 +2,7 @@ package dev.coursehub.analytics.ingest;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 import dev.coursehub.analytics.events.Envelope;
+import dev.coursehub.servicekit.RejectedRecordException;
 
 /**
  * Applies events to the figures, each generation at most once per event id: the id is
@@ -66,12 +68,25 @@ public class EventApplier {
 			.bind("k", lockKey(generation))
 			.then()
 			.thenMany(Flux.fromIterable(events).concatMap((event) -> {
-				Effects.Effect effect = this.effects.of(event);
+				Effects.Effect effect = replayable(event);
 				return (effect != null) ? once(generation, event, effect) : Mono.just(false);
 			}))
 			.filter(Boolean::booleanValue)
 			.count()
 			.as(this.transactions::transactional);
+	}
+
+	/**
+	 * The effect of a replayed event; null for one the live listener dead-lettered, which
+	 * a rebuild skips in the same way.
+	 */
+	private Effects.@Nullable Effect replayable(Envelope event) {
+		try {
+			return this.effects.of(event);
+		}
+		catch (RejectedRecordException ex) {
+			return null;
+		}
 	}
 
 	/** Takes the lock of a generation being built; used also by the switch-over. */

@@ -25,6 +25,7 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import dev.coursehub.analytics.rebuild.RebuildJob;
 import dev.coursehub.testkit.TestServers;
 import dev.coursehub.testkit.UsesKafka;
 import dev.coursehub.testkit.UsesPostgres;
@@ -96,6 +97,64 @@ class FiguresIT {
 
 		assertFiguresEqualLegacy();
 		assertThat(deadLetters(2)).hasSize(2);
+
+		History third = History.random(this.seed + 2, 20_000, 10, 5, 5);
+		this.legacy.insert(third);
+		String job = this.client.post()
+			.uri("/rebuild")
+			.exchange()
+			.expectStatus()
+			.isAccepted()
+			.expectBody(RebuildJob.class)
+			.returnResult()
+			.getResponseBody()
+			.id()
+			.toString();
+		send(third.events);
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(this.client.get()
+				.uri("/rebuild/" + job)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody(RebuildJob.class)
+				.returnResult()
+				.getResponseBody()
+				.state()).isEqualTo("done"));
+		assertThat(currentGeneration()).isGreaterThan(1);
+		assertFiguresEqualLegacy();
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.db.sql("SELECT count(DISTINCT generation) FROM processed_event")
+				.map((row) -> row.get(0, Long.class))
+				.one()
+				.block() == 1);
+	}
+
+	@Test
+	void aSecondRebuildWhileOneRunsIsAConflict() {
+		this.db.sql("INSERT INTO rebuild_job (id, generation, state) VALUES (gen_random_uuid(), 0, 'running')")
+			.then()
+			.block();
+		try {
+			this.client.post()
+				.uri("/rebuild")
+				.exchange()
+				.expectStatus()
+				.isEqualTo(409)
+				.expectHeader()
+				.contentType("application/problem+json");
+			this.client.get().uri("/rebuild/" + UUID.randomUUID()).exchange().expectStatus().isNotFound();
+		}
+		finally {
+			this.db.sql("DELETE FROM rebuild_job WHERE generation = 0").then().block();
+		}
+	}
+
+	long currentGeneration() {
+		return this.db.sql("SELECT id FROM generation WHERE state = 'current'")
+			.map((row) -> row.get(0, Long.class))
+			.one()
+			.block();
 	}
 
 	@Test
