@@ -40,7 +40,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "coursehub.kafka.topics.booking-events=figures-it.events",
-				"spring.kafka.consumer.group-id=figures-it" })
+				"spring.kafka.consumer.group-id=figures-it", "coursehub.analytics.gauges.refresh=300ms" })
 @AutoConfigureWebTestClient
 @UsesPostgres
 @UsesKafka
@@ -128,6 +128,40 @@ class FiguresIT {
 				.map((row) -> row.get(0, Long.class))
 				.one()
 				.block() == 1);
+	}
+
+	@Test
+	void figuresFreshnessAndConsumerLagAreMetrics() {
+		this.legacy.insert(new History.Builder().booking(901_001, 6, 901, "gauge_stream", 2, "2026-11-03T10:00:00Z"));
+		send(List.of(History.event("booking.created.v1", "booking", 901_001, 1,
+				History.data(Map.of("bookingId", 901_001, "userId", 6, "courseId", 901, "stream", "gauge_stream",
+						"status", "confirmed", "createdAt", "2026-11-03T10:00:00Z")))));
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(prometheus()).contains(
+					"coursehub_analytics_stream_bookings{application=\"analytics-service\",course=\"901\",status=\"confirmed\",stream=\"gauge_stream\"} 1.0",
+					"coursehub_analytics_stream_bookings{application=\"analytics-service\",course=\"901\",status=\"pending\",stream=\"gauge_stream\"} 0.0",
+					"coursehub_analytics_stream_conversion{application=\"analytics-service\",course=\"901\",stream=\"gauge_stream\"} 100.0",
+					"coursehub_analytics_events_applied_total{application=\"analytics-service\",type=\"attendance.marked.v1\"}",
+					"coursehub_analytics_events_duplicates_total{application=\"analytics-service\"}",
+					// Prometheus drops "_total" from a gauge's name:
+					// coursehub.analytics.users.total
+					"coursehub_analytics_users{application=\"analytics-service\"}",
+					"coursehub_analytics_users_never_confirmed{application=\"analytics-service\"}",
+					"coursehub_analytics_event_freshness_seconds_count{application=\"analytics-service\"}"));
+		assertThat(prometheus().lines()
+			.filter((line) -> line.startsWith("kafka_consumer_fetch_manager_records_lag"))
+			.filter((line) -> line.contains("application=\"analytics-service\""))).isNotEmpty();
+	}
+
+	String prometheus() {
+		return this.client.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
 	}
 
 	@Test
