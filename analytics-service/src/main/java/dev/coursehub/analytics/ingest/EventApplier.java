@@ -45,7 +45,11 @@ public class EventApplier {
 		if (effect == null) {
 			return Mono.just(Outcome.IGNORED);
 		}
-		return this.db.sql("SELECT id, state FROM generation WHERE state IN ('current', 'building') ORDER BY id")
+		// FOR SHARE: a switch-over (which updates these rows) waits for this transaction,
+		// so no
+		// write to a generation it retires can land after the retired rows are dropped
+		return this.db
+			.sql("SELECT id, state FROM generation WHERE state IN ('current', 'building') ORDER BY id FOR SHARE")
 			.map((row) -> new Target(row.get("id", Long.class), "building".equals(row.get("state", String.class))))
 			.all()
 			.concatMap((target) -> lockIfBuilding(target).then(once(target.generation(), event, effect))

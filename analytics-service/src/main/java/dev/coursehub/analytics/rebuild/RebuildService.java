@@ -146,13 +146,17 @@ public class RebuildService {
 	}
 
 	private Mono<Void> switchOver(UUID id, long generation) {
-		return this.applier.lockBuilding(generation)
-			.then(this.db.sql("UPDATE generation SET state = 'retired' WHERE state = 'current'").then())
+		// the generation rows first: this waits for live transactions that read them (FOR
+		// SHARE) and may still write to the retiring generation; then the building lock
+		return this.db.sql("UPDATE generation SET state = 'retired' WHERE state = 'current'")
+			.then()
 			.then(this.db.sql("UPDATE generation SET state = 'current', switched_at = now() WHERE id = :g")
 				.bind("g", generation)
 				.then())
-			.then(this.db.sql(
-					"UPDATE rebuild_job SET state = 'done', finished_at = now(), events_total = coalesce(events_total, 0) WHERE id = :id")
+			.then(this.applier.lockBuilding(generation))
+			.then(this.db
+				.sql("UPDATE rebuild_job SET state = 'done', finished_at = now(), "
+						+ "events_total = coalesce(events_total, 0) WHERE id = :id")
 				.bind("id", id)
 				.then())
 			.as(this.transactions::transactional)
