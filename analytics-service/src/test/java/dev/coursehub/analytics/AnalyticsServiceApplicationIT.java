@@ -22,7 +22,7 @@ class AnalyticsServiceApplicationIT extends ServiceFoundationChecks {
 
 	@Override
 	protected List<String> migrations() {
-		return List.of("1");
+		return List.of("1", "2");
 	}
 
 }

@@ -8,9 +8,20 @@ import org.springframework.context.annotation.Configuration;
 
 import dev.coursehub.servicekit.EventTopics;
 
-/** The dead-letter topic for the booking events analytics-service consumes. */
+/**
+ * The booking events topic analytics-service consumes (declared here too, with the same
+ * settings as its publisher's, so this service can start first) and its dead-letter
+ * topic.
+ */
 @Configuration(proxyBeanMethods = false)
 class KafkaTopics {
+
+	@Bean
+	NewTopic bookingEventsTopic(@Value("${coursehub.kafka.topics.booking-events}") String bookingEvents,
+			@Value("${coursehub.kafka.partitions:3}") int partitions,
+			@Value("${coursehub.kafka.replicas:1}") short replicas) {
+		return EventTopics.events(bookingEvents, partitions, replicas);
+	}
 
 	@Bean
 	NewTopic bookingEventsDeadLetterTopic(@Value("${coursehub.kafka.topics.booking-events}") String bookingEvents,
