@@ -22,7 +22,7 @@ class MessagingServiceApplicationIT extends ServiceFoundationChecks {
 
 	@Override
 	protected List<String> migrations() {
-		return List.of("1");
+		return List.of("1", "2", "3", "4", "5");
 	}
 
 }

@@ -1,0 +1,186 @@
+package dev.coursehub.messaging.delivery;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+import org.springframework.context.SmartLifecycle;
+
+import dev.coursehub.messaging.telegram.SendResult;
+import dev.coursehub.messaging.telegram.TelegramClient;
+import dev.coursehub.messaging.telegram.TelegramLimits;
+
+/**
+ * Sends the broadcasts of every instance together: each round starts due scheduled
+ * broadcasts, marks sends of dead instances unknown, then claims batches of recipients
+ * and sends them within the limits until nothing is due, and completes or pauses
+ * broadcasts. Rounds run every poll interval and whenever a broadcast job arrives.
+ */
+public class DeliveryWorker implements SmartLifecycle {
+
+	private static final Log logger = LogFactory.getLog(DeliveryWorker.class);
+
+	private final DeliveryStore store;
+
+	private final TelegramClient telegram;
+
+	private final TelegramLimits limits;
+
+	private final DeliveryProperties properties;
+
+	private final DeliveryMetrics metrics;
+
+	private final Sinks.Many<Boolean> wakeUps = Sinks.many().multicast().directBestEffort();
+
+	private volatile Disposable running;
+
+	DeliveryWorker(DeliveryStore store, TelegramClient telegram, TelegramLimits limits, DeliveryProperties properties,
+			DeliveryMetrics metrics) {
+		this.store = store;
+		this.telegram = telegram;
+		this.limits = limits;
+		this.properties = properties;
+		this.metrics = metrics;
+	}
+
+	/** Start a round now (a broadcast job arrived). */
+	public void wake() {
+		this.wakeUps.tryEmitNext(true);
+	}
+
+	@Override
+	public void start() {
+		Disposable rounds = Flux
+			.merge(Flux.interval(Duration.ZERO, this.properties.pollInterval()).map((t) -> true), this.wakeUps.asFlux())
+			.onBackpressureDrop()
+			.concatMap((tick) -> round(), 0)
+			.subscribe();
+		Disposable cleanup = Flux.interval(Duration.ofMinutes(1))
+			.onBackpressureDrop()
+			.concatMap((tick) -> this.limits.removeExpired().onErrorResume((ex) -> Mono.just(0)), 0)
+			.subscribe();
+		this.running = reactor.core.Disposables.composite(rounds, cleanup);
+		logger.info("Delivery workers started as " + this.properties.instanceId());
+	}
+
+	@Override
+	public void stop() {
+		Disposable current = this.running;
+		if (current != null) {
+			current.dispose();
+		}
+		this.running = null;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running != null;
+	}
+
+	/** One round; errors end the round, never the worker. */
+	Mono<Void> round() {
+		return housekeeping().then(sendBatches()).then(finish()).onErrorResume((ex) -> {
+			logger.warn("Delivery round failed, will retry: " + ex.getClass().getSimpleName());
+			return Mono.empty();
+		});
+	}
+
+	private Mono<Void> housekeeping() {
+		return this.store.startScheduled()
+			.doOnNext((id) -> logger.info("Broadcast " + id + " reached its scheduled time"))
+			.then(this.store.markUnknown())
+			.doOnNext((count) -> {
+				if (count > 0) {
+					logger.warn(count + " recipients marked unknown: their sender stopped during the call");
+				}
+			})
+			.then();
+	}
+
+	private Mono<Void> sendBatches() {
+		return this.store.claim()
+			.expand((batch) -> batch.isEmpty() ? Mono.empty() : sendAll(batch).then(this.store.claim()))
+			.then();
+	}
+
+	private Mono<Void> sendAll(List<Claim> batch) {
+		return Flux.fromIterable(batch).flatMap(this::deliver, this.properties.concurrency()).then(finish());
+	}
+
+	private Mono<Void> finish() {
+		return this.store.pauseFailing().doOnNext((id) -> {
+			this.metrics.paused("failure_rate");
+			logger.warn("Broadcast " + id + " paused: its failure rate passed the threshold");
+		})
+			.thenMany(this.store.completeFinished())
+			.doOnNext((id) -> logger.info("Broadcast " + id + " completed"))
+			.then();
+	}
+
+	/** One recipient, from its claim to its recorded outcome. */
+	Mono<Void> deliver(Claim claim) {
+		return waitWhileSenderBlocked().then(this.limits.tryChat(claim.chatId())).flatMap((chatWait) -> {
+			if (!chatWait.isZero()) {
+				return this.store.release(claim, chatWait);
+			}
+			long waitStart = System.nanoTime();
+			return this.limits.acquireGlobal()
+				.then(Mono.fromRunnable(() -> this.metrics.waited(Duration.ofNanos(System.nanoTime() - waitStart))))
+				.then(this.store.markSending(claim))
+				.flatMap((mine) -> mine ? send(claim) : this.store.release(claim, Duration.ZERO));
+		}).onErrorResume((ex) -> {
+			logger.warn("Delivery of recipient " + claim.id() + " interrupted: " + ex.getClass().getSimpleName());
+			return Mono.empty();
+		});
+	}
+
+	private Mono<Void> waitWhileSenderBlocked() {
+		return this.store.senderBlocked()
+			.flatMap((wait) -> wait.isZero() ? Mono.<Void>empty()
+					: Mono.delay(wait).then(Mono.defer(this::waitWhileSenderBlocked)));
+	}
+
+	private Mono<Void> send(Claim claim) {
+		return this.telegram.sendMessage(claim.chatId(), claim.text(), claim.parseMode())
+			.flatMap((result) -> record(claim, result));
+	}
+
+	private Mono<Void> record(Claim claim, SendResult result) {
+		int attempt = claim.attempts() + 1;
+		if (result instanceof SendResult.Sent sent) {
+			return this.store.sent(claim, sent.messageId()).doOnNext((ok) -> this.metrics.sent()).then();
+		}
+		if (result instanceof SendResult.RateLimited limited) {
+			this.metrics.rateLimited();
+			logger.warn("Telegram answered 429: every sender waits " + limited.retryAfter().toSeconds() + " s");
+			return this.store.blockSender(limited.retryAfter())
+				.then(this.store.retryLater(claim, limited.retryAfter(), false, 429, "rate limited"));
+		}
+		if (result instanceof SendResult.Blocked blocked) {
+			return this.store.failed(claim, blocked.code(), blocked.description(), true)
+				.doOnNext((ok) -> this.metrics.failed())
+				.then();
+		}
+		if (result instanceof SendResult.Rejected rejected) {
+			return this.store.failed(claim, rejected.code(), rejected.description(), false)
+				.doOnNext((ok) -> this.metrics.failed())
+				.then();
+		}
+		SendResult.Transient failure = (SendResult.Transient) result;
+		Integer code = (failure.code() == 0) ? null : failure.code();
+		if (attempt >= this.properties.maxAttempts()) {
+			return this.store.failed(claim, (code != null) ? code : 0, failure.description(), false)
+				.doOnNext((ok) -> this.metrics.failed())
+				.then();
+		}
+		this.metrics.retried();
+		return this.store.retryLater(claim, this.properties.backoffAfter(attempt), true, code, failure.description());
+	}
+
+}
