@@ -216,7 +216,7 @@ class DeliveryStore {
 		return this.database.sql("""
 				UPDATE broadcast b
 				SET state = 'paused',
-				    pause_reason = format('failure rate %s%% of the last %s sends passed the threshold of %s%%',
+				    pause_reason = format('failure rate %s%% over %s sends passed the threshold of %s%%',
 				                          round(100.0 * c.failed / (c.sent + c.failed)), c.sent + c.failed,
 				                          round(100.0 * :threshold))
 				FROM (SELECT r.broadcast_id,

@@ -2,6 +2,7 @@ package dev.coursehub.messaging.delivery;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -37,6 +38,10 @@ public class DeliveryWorker implements SmartLifecycle {
 	private final DeliveryMetrics metrics;
 
 	private final Sinks.Many<Boolean> wakeUps = Sinks.many().multicast().directBestEffort();
+
+	private final AtomicLong blockedUntilNanos = new AtomicLong(System.nanoTime());
+
+	private final AtomicLong outcomes = new AtomicLong();
 
 	private volatile Disposable running;
 
@@ -114,33 +119,47 @@ public class DeliveryWorker implements SmartLifecycle {
 	}
 
 	private Mono<Void> finish() {
-		return this.store.pauseFailing().doOnNext((id) -> {
-			this.metrics.paused("failure_rate");
-			logger.warn("Broadcast " + id + " paused: its failure rate passed the threshold");
-		})
-			.thenMany(this.store.completeFinished())
+		return pauseFailing().thenMany(this.store.completeFinished())
 			.doOnNext((id) -> logger.info("Broadcast " + id + " completed"))
 			.then();
 	}
 
-	/** One recipient, from its claim to its recorded outcome. */
-	Mono<Void> deliver(Claim claim) {
-		return waitWhileSenderBlocked().then(this.limits.tryChat(claim.chatId())).flatMap((chatWait) -> {
-			if (!chatWait.isZero()) {
-				return this.store.release(claim, chatWait);
-			}
-			long waitStart = System.nanoTime();
-			return this.limits.acquireGlobal()
-				.then(Mono.fromRunnable(() -> this.metrics.waited(Duration.ofNanos(System.nanoTime() - waitStart))))
-				.then(this.store.markSending(claim))
-				.flatMap((mine) -> mine ? send(claim) : this.store.release(claim, Duration.ZERO));
-		}).onErrorResume((ex) -> {
-			logger.warn("Delivery of recipient " + claim.id() + " interrupted: " + ex.getClass().getSimpleName());
-			return Mono.empty();
-		});
+	private Mono<Void> pauseFailing() {
+		return this.store.pauseFailing().doOnNext((id) -> {
+			this.metrics.paused("failure_rate");
+			logger.warn("Broadcast " + id + " paused: its failure rate passed the threshold");
+		}).then();
 	}
 
+	/**
+	 * One recipient, from its claim to its recorded outcome. The 429 hold is checked
+	 * last, right before the send, so a send never starts inside a known
+	 * {@code retry_after}.
+	 */
+	Mono<Void> deliver(Claim claim) {
+		long waitStart = System.nanoTime();
+		return this.limits.acquireGlobal()
+			.then(Mono.fromRunnable(() -> this.metrics.waited(Duration.ofNanos(System.nanoTime() - waitStart))))
+			.then(this.limits.tryChat(claim.chatId()))
+			.flatMap((chatWait) -> {
+				if (!chatWait.isZero()) {
+					return this.store.release(claim, chatWait);
+				}
+				return waitWhileSenderBlocked().then(this.store.markSending(claim))
+					.flatMap((mine) -> mine ? send(claim) : this.store.release(claim, Duration.ZERO));
+			})
+			.onErrorResume((ex) -> {
+				logger.warn("Delivery of recipient " + claim.id() + " interrupted: " + ex.getClass().getSimpleName());
+				return Mono.empty();
+			});
+	}
+
+	/** Waits out a 429 seen by this instance (at once) or by any instance (database). */
 	private Mono<Void> waitWhileSenderBlocked() {
+		long local = this.blockedUntilNanos.get() - System.nanoTime();
+		if (local > 0) {
+			return Mono.delay(Duration.ofNanos(local)).then(Mono.defer(this::waitWhileSenderBlocked));
+		}
 		return this.store.senderBlocked()
 			.flatMap((wait) -> wait.isZero() ? Mono.<Void>empty()
 					: Mono.delay(wait).then(Mono.defer(this::waitWhileSenderBlocked)));
@@ -151,12 +170,22 @@ public class DeliveryWorker implements SmartLifecycle {
 			.flatMap((result) -> record(claim, result));
 	}
 
+	/**
+	 * Records the outcome; the failure rate is judged every ten outcomes, not only per
+	 * batch.
+	 */
 	private Mono<Void> record(Claim claim, SendResult result) {
+		Mono<Void> recorded = recordOutcome(claim, result);
+		return (this.outcomes.incrementAndGet() % 10 == 0) ? recorded.then(pauseFailing()) : recorded;
+	}
+
+	private Mono<Void> recordOutcome(Claim claim, SendResult result) {
 		int attempt = claim.attempts() + 1;
 		if (result instanceof SendResult.Sent sent) {
 			return this.store.sent(claim, sent.messageId()).doOnNext((ok) -> this.metrics.sent()).then();
 		}
 		if (result instanceof SendResult.RateLimited limited) {
+			this.blockedUntilNanos.accumulateAndGet(System.nanoTime() + limited.retryAfter().toNanos(), Math::max);
 			this.metrics.rateLimited();
 			logger.warn("Telegram answered 429: every sender waits " + limited.retryAfter().toSeconds() + " s");
 			return this.store.blockSender(limited.retryAfter())

@@ -18,8 +18,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 class TelegramConfiguration {
 
 	@Bean
-	TelegramClient telegramClient(WebClient.Builder builder, TelegramProperties properties) {
-		return new TelegramClient(builder, properties);
+	TelegramClient telegramClient(TelegramProperties properties) {
+		return new TelegramClient(WebClient.builder(), properties);
 	}
 
 	/**

@@ -51,6 +51,8 @@ public final class TelegramSandbox implements AutoCloseable {
 
 	private final AtomicInteger tooManyRequests = new AtomicInteger();
 
+	private final List<long[]> answers = Collections.synchronizedList(new ArrayList<>());
+
 	private final AtomicLong violations = new AtomicLong();
 
 	private final AtomicLong messageIds = new AtomicLong(1000);
@@ -89,6 +91,7 @@ public final class TelegramSandbox implements AutoCloseable {
 		this.hanging.clear();
 		this.serverErrors.clear();
 		this.tooManyRequests.set(0);
+		this.answers.clear();
 		this.violations.set(0);
 		this.requests.set(0);
 	}
@@ -167,6 +170,7 @@ public final class TelegramSandbox implements AutoCloseable {
 			if (!authorized(request)) {
 				return answer(response, 401, error(401, "Unauthorized", null));
 			}
+			this.answers.add(new long[] { now, 0 });
 			JsonNode message = json.readTree(body);
 			long chatId = message.path("chat_id").asLong();
 			String text = message.path("text").asString("");
@@ -238,7 +242,31 @@ public final class TelegramSandbox implements AutoCloseable {
 				: Map.of("ok", false, "error_code", code, "description", description);
 	}
 
-	private static Mono<Void> answer(HttpServerResponse response, int status, Object body) {
+	/**
+	 * Nanoseconds from the first 429 answer to the next request that arrived after it; -1
+	 * if there was none.
+	 */
+	public long quietAfterFirstTooManyRequests() {
+		List<long[]> all;
+		synchronized (this.answers) {
+			all = new ArrayList<>(this.answers);
+		}
+		all.sort(java.util.Comparator.comparingLong((long[] answer) -> answer[0]));
+		for (int i = 0; i < all.size(); i++) {
+			if (all.get(i)[1] == 429) {
+				long at = all.get(i)[0];
+				return all.stream()
+					.filter((answer) -> answer[1] == 0 && answer[0] > at)
+					.mapToLong((answer) -> answer[0])
+					.min()
+					.orElse(at - 1) - at;
+			}
+		}
+		return -1;
+	}
+
+	private Mono<Void> answer(HttpServerResponse response, int status, Object body) {
+		this.answers.add(new long[] { System.nanoTime(), status });
 		return response.status(status)
 			.header("Content-Type", "application/json")
 			.sendString(Mono.just(json.writeValueAsString(body)))

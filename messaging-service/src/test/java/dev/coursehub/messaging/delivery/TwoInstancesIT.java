@@ -1,0 +1,232 @@
+package dev.coursehub.messaging.delivery;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.flyway.autoconfigure.FlywayConnectionDetails;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import dev.coursehub.messaging.Directory;
+import dev.coursehub.messaging.MessagingServiceApplication;
+import dev.coursehub.messaging.telegram.TelegramSandbox;
+import dev.coursehub.testkit.TestServers;
+import dev.coursehub.testkit.UsesKafka;
+import dev.coursehub.testkit.UsesPostgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Several messaging-service instances on one database: they share a broadcast without
+ * sending anyone twice, an instance that dies in the middle of a call leaves that
+ * recipient {@code unknown} (never re-sent) and everyone else is sent by the survivor,
+ * and a scheduled broadcast whose time passed while no instance ran starts when one comes
+ * up.
+ */
+@SpringBootTest(properties = { "coursehub.delivery.instance-id=instance-a", "coursehub.delivery.lease=2s",
+		"coursehub.delivery.batch-size=10", "coursehub.delivery.poll-interval=100ms" })
+@UsesPostgres
+@UsesKafka
+class TwoInstancesIT {
+
+	static final int LIMIT = 20;
+
+	static final TelegramSandbox sandbox = TelegramSandbox.start(LIMIT + 1);
+
+	@DynamicPropertySource
+	static void telegram(DynamicPropertyRegistry registry) {
+		registry.add("coursehub.telegram.api-url", sandbox::url);
+		registry.add("coursehub.telegram.bot-token", () -> TelegramSandbox.TOKEN);
+		registry.add("coursehub.telegram.global-per-second", () -> LIMIT);
+	}
+
+	@Autowired
+	DatabaseClient database;
+
+	@Autowired
+	FlywayConnectionDetails connection;
+
+	@Autowired
+	DeliveryWorker workerA;
+
+	final List<ConfigurableApplicationContext> others = new ArrayList<>();
+
+	Directory directory;
+
+	@BeforeEach
+	void setUp() {
+		this.directory = new Directory(this.database);
+		sandbox.reset();
+	}
+
+	@AfterEach
+	void stopOthers() {
+		this.others.forEach(ConfigurableApplicationContext::close);
+		if (!this.workerA.isRunning()) {
+			this.workerA.start();
+		}
+		assertThat(sandbox.violations()).as("sends over the sandbox's limits").isZero();
+		assertThat(sandbox.maxPerSecond()).isLessThanOrEqualTo(LIMIT + 1);
+	}
+
+	@AfterAll
+	static void stopSandbox() {
+		sandbox.close();
+	}
+
+	@Test
+	void twoInstancesShareOneBroadcastAndNobodyGetsItTwice() {
+		startInstance("instance-b");
+		long[] users = this.directory.recipients(80);
+		long broadcast = create("Shared", users, null);
+
+		awaitState(broadcast, "completed", Duration.ofSeconds(40));
+
+		for (long user : users) {
+			assertThat(sandbox.receivedBy(user)).as("messages to " + user).containsExactly("Shared");
+		}
+		assertThat(statusCounts(broadcast)).containsExactly(Map.entry("sent", 80L));
+		assertThat(this.database
+			.sql("SELECT count(DISTINCT claimed_by) AS n FROM broadcast_recipient WHERE broadcast_id = :id")
+			.bind("id", broadcast)
+			.map((row) -> row.get("n", Long.class))
+			.one()
+			.block()).as("instances that sent").isEqualTo(2);
+	}
+
+	@Test
+	void anInstanceThatDiesDuringACallLeavesThatRecipientUnknownAndTheRestIsSentOnce() {
+		this.workerA.stop();
+		ConfigurableApplicationContext b = startInstance("instance-b");
+		long[] users = this.directory.recipients(30);
+		sandbox.hang(users[0]);
+		long broadcast = create("Crash", users, null);
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> sandbox.receivedBy(users[0]).size() == 1 && sandbox.received().size() >= 5);
+
+		// instance b stops with a call in flight and claims it never finished
+		b.close();
+		this.workerA.start();
+
+		awaitState(broadcast, "completed", Duration.ofSeconds(40));
+		Map<String, Long> counts = statusCounts(broadcast);
+		assertThat(counts).containsEntry("unknown", 1L).containsEntry("sent", 29L);
+		assertThat(status(broadcast, users[0])).isEqualTo("unknown");
+		for (long user : users) {
+			assertThat(sandbox.receivedBy(user)).as("messages to " + user).hasSize(1);
+		}
+	}
+
+	@Test
+	void scheduledBroadcastWhoseTimePassedWhileNoInstanceRanStartsWhenOneComesUp() {
+		this.workerA.stop();
+		long[] users = this.directory.recipients(3);
+		long broadcast = create("Scheduled", users, Instant.now().plusMillis(500));
+		await().during(Duration.ofSeconds(1))
+			.atMost(Duration.ofSeconds(2))
+			.until(() -> "scheduled".equals(state(broadcast)));
+
+		startInstance("instance-c");
+
+		awaitState(broadcast, "completed", Duration.ofSeconds(30));
+		for (long user : users) {
+			assertThat(sandbox.receivedBy(user)).containsExactly("Scheduled");
+		}
+	}
+
+	private ConfigurableApplicationContext startInstance(String id) {
+		String jdbcUrl = this.connection.getJdbcUrl();
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(MessagingServiceApplication.class).run(
+				"--server.port=0", "--coursehub.delivery.instance-id=" + id, "--coursehub.delivery.lease=2s",
+				"--coursehub.delivery.batch-size=10", "--coursehub.delivery.poll-interval=100ms",
+				"--coursehub.outbox.enabled=false", "--spring.flyway.url=" + jdbcUrl,
+				"--spring.flyway.user=" + this.connection.getUsername(),
+				"--spring.flyway.password=" + this.connection.getPassword(),
+				"--spring.r2dbc.url=" + jdbcUrl.replaceFirst("^jdbc:", "r2dbc:"),
+				"--spring.r2dbc.username=" + this.connection.getUsername(),
+				"--spring.r2dbc.password=" + this.connection.getPassword(),
+				"--spring.kafka.bootstrap-servers=" + TestServers.kafka().bootstrapServers(),
+				"--coursehub.telegram.api-url=" + sandbox.url(),
+				"--coursehub.telegram.bot-token=" + TelegramSandbox.TOKEN,
+				"--coursehub.telegram.global-per-second=" + LIMIT);
+		this.others.add(context);
+		return context;
+	}
+
+	private long create(String text, long[] users, Instant scheduledAt) {
+		Map<String, Object> target = new LinkedHashMap<>();
+		target.put("kind", "users");
+		target.put("userIds", Arrays.stream(users).boxed().toList());
+		return this.database.sql("""
+				INSERT INTO broadcast (text, target, state, total_recipients, scheduled_at, started_at)
+				VALUES (:text, '{"kind":"users"}', :state, :total, :scheduledAt,
+				        CASE WHEN :state = 'sending' THEN now() END)
+				RETURNING id
+				""")
+			.bind("text", text)
+			.bind("state", (scheduledAt != null) ? "scheduled" : "sending")
+			.bind("total", users.length)
+			.bind("scheduledAt", dev.coursehub.servicekit.sql.SqlValues.nullable(scheduledAt, Instant.class))
+			.map((row) -> row.get("id", Long.class))
+			.one()
+			.flatMap((id) -> this.database.sql("""
+					INSERT INTO broadcast_recipient (broadcast_id, user_id, chat_id)
+					SELECT :id, u, u FROM unnest(CAST(:users AS bigint[])) u ORDER BY u
+					""")
+				.bind("id", id)
+				.bind("users", Arrays.stream(users).boxed().toArray(Long[]::new))
+				.then()
+				.thenReturn(id))
+			.block();
+	}
+
+	private String state(long broadcast) {
+		return this.database.sql("SELECT state FROM broadcast WHERE id = :id")
+			.bind("id", broadcast)
+			.map((row) -> row.get("state", String.class))
+			.one()
+			.block();
+	}
+
+	private void awaitState(long broadcast, String state, Duration atMost) {
+		await().atMost(atMost).until(() -> state.equals(state(broadcast)));
+	}
+
+	private String status(long broadcast, long user) {
+		return this.database.sql("SELECT status FROM broadcast_recipient WHERE broadcast_id = :id AND user_id = :user")
+			.bind("id", broadcast)
+			.bind("user", user)
+			.map((row) -> row.get("status", String.class))
+			.one()
+			.block();
+	}
+
+	private Map<String, Long> statusCounts(long broadcast) {
+		Map<String, Long> counts = new LinkedHashMap<>();
+		this.database
+			.sql("SELECT status, count(*) AS n FROM broadcast_recipient WHERE broadcast_id = :id GROUP BY status")
+			.bind("id", broadcast)
+			.map((row) -> Map.entry(row.get("status", String.class), row.get("n", Long.class)))
+			.all()
+			.doOnNext((entry) -> counts.put(entry.getKey(), entry.getValue()))
+			.blockLast();
+		return counts;
+	}
+
+}
