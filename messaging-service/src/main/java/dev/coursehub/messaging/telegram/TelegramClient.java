@@ -8,6 +8,8 @@ import java.util.concurrent.TimeoutException;
 import io.netty.channel.ChannelOption;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.resources.LoopResources;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.MediaType;
@@ -22,7 +24,7 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
  * URL) ever leaves this class: results carry Telegram's own description or the kind of
  * failure only.
  */
-public class TelegramClient {
+public class TelegramClient implements AutoCloseable {
 
 	private final WebClient web;
 
@@ -30,8 +32,21 @@ public class TelegramClient {
 
 	private final Duration timeout;
 
+	/**
+	 * Event loops and connections of its own: nothing else's shutdown (another
+	 * application context in the same JVM disposing Reactor Netty's global resources) can
+	 * take them away.
+	 */
+	private final LoopResources loops = LoopResources.create("telegram", 2, true);
+
+	private final ConnectionProvider connections = ConnectionProvider.builder("telegram")
+		.maxConnections(64)
+		.pendingAcquireMaxCount(-1)
+		.build();
+
 	public TelegramClient(WebClient.Builder builder, TelegramProperties properties) {
-		HttpClient http = HttpClient.create()
+		HttpClient http = HttpClient.create(this.connections)
+			.runOn(this.loops)
 			.responseTimeout(properties.timeout())
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(properties.timeout().toMillis(), 5000));
 		this.web = builder.clone()
@@ -59,6 +74,12 @@ public class TelegramClient {
 				.onErrorResume((ex) -> Mono.just(result(response.statusCode().value(), null))))
 			.timeout(this.timeout.plusSeconds(1))
 			.onErrorResume((ex) -> Mono.just(transportFailure(ex)));
+	}
+
+	@Override
+	public void close() {
+		this.connections.dispose();
+		this.loops.dispose();
 	}
 
 	static SendResult result(int status, JsonNode json) {

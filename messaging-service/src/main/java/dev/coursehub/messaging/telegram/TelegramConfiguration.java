@@ -17,7 +17,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 @EnableConfigurationProperties(TelegramProperties.class)
 class TelegramConfiguration {
 
-	@Bean
+	@Bean(destroyMethod = "close")
 	TelegramClient telegramClient(TelegramProperties properties) {
 		return new TelegramClient(WebClient.builder(), properties);
 	}
