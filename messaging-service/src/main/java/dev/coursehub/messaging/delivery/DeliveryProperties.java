@@ -18,10 +18,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param retryBackoff wait before the second try; doubled for each further try
  * @param failureThreshold failure rate (0..1) that pauses a broadcast
  * @param failureMinSample outcomes needed before the failure rate is judged
+ * @param shutdownGrace how long a stop waits for sends in flight
  */
 @ConfigurationProperties("coursehub.delivery")
 public record DeliveryProperties(boolean enabled, String instanceId, int concurrency, int batchSize, Duration lease,
-		Duration pollInterval, int maxAttempts, Duration retryBackoff, double failureThreshold, int failureMinSample) {
+		Duration pollInterval, int maxAttempts, Duration retryBackoff, double failureThreshold, int failureMinSample,
+		Duration shutdownGrace) {
 
 	public DeliveryProperties {
 		instanceId = (instanceId != null && !instanceId.isBlank()) ? instanceId
@@ -34,6 +36,7 @@ public record DeliveryProperties(boolean enabled, String instanceId, int concurr
 		retryBackoff = (retryBackoff != null) ? retryBackoff : Duration.ofSeconds(2);
 		failureThreshold = (failureThreshold > 0) ? failureThreshold : 0.5;
 		failureMinSample = (failureMinSample > 0) ? failureMinSample : 20;
+		shutdownGrace = (shutdownGrace != null) ? shutdownGrace : Duration.ofSeconds(15);
 	}
 
 	/**

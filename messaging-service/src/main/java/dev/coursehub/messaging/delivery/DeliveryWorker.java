@@ -2,6 +2,7 @@ package dev.coursehub.messaging.delivery;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.commons.logging.Log;
@@ -43,6 +44,10 @@ public class DeliveryWorker implements SmartLifecycle {
 
 	private final AtomicLong outcomes = new AtomicLong();
 
+	private final AtomicInteger inFlight = new AtomicInteger();
+
+	private volatile boolean stopping;
+
 	private volatile Disposable running;
 
 	DeliveryWorker(DeliveryStore store, TelegramClient telegram, TelegramLimits limits, DeliveryProperties properties,
@@ -61,6 +66,7 @@ public class DeliveryWorker implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		this.stopping = false;
 		Disposable rounds = Flux
 			.merge(Flux.interval(Duration.ZERO, this.properties.pollInterval()).map((t) -> true), this.wakeUps.asFlux())
 			.onBackpressureDrop()
@@ -76,6 +82,22 @@ public class DeliveryWorker implements SmartLifecycle {
 
 	@Override
 	public void stop() {
+		// no new send starts; those in flight get the grace period to finish and be
+		// recorded, so a normal shutdown leaves no outcome unknown
+		this.stopping = true;
+		long deadline = System.nanoTime() + this.properties.shutdownGrace().toNanos();
+		while (this.inFlight.get() > 0 && System.nanoTime() < deadline) {
+			try {
+				Thread.sleep(20);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+		}
+		if (this.inFlight.get() > 0) {
+			logger.warn(this.inFlight.get() + " sends still in flight at shutdown: their outcome will be unknown");
+		}
 		Disposable current = this.running;
 		if (current != null) {
 			current.dispose();
@@ -145,8 +167,7 @@ public class DeliveryWorker implements SmartLifecycle {
 				if (!chatWait.isZero()) {
 					return this.store.release(claim, chatWait);
 				}
-				return waitWhileSenderBlocked().then(this.store.markSending(claim))
-					.flatMap((mine) -> mine ? send(claim) : this.store.release(claim, Duration.ZERO));
+				return waitWhileSenderBlocked().then(Mono.defer(() -> sendUnlessStopping(claim)));
 			})
 			.onErrorResume((ex) -> {
 				logger.warn("Delivery of recipient " + claim.id() + " interrupted: " + ex.getClass().getSimpleName());
@@ -165,7 +186,30 @@ public class DeliveryWorker implements SmartLifecycle {
 					: Mono.delay(wait).then(Mono.defer(this::waitWhileSenderBlocked)));
 	}
 
+	/**
+	 * Marks the recipient sending and sends, counted in flight so that a stop waits for
+	 * it; once stopping, nothing new starts.
+	 */
+	private Mono<Void> sendUnlessStopping(Claim claim) {
+		if (this.stopping) {
+			return this.store.release(claim, Duration.ZERO);
+		}
+		this.inFlight.incrementAndGet();
+		return this.store.markSending(claim)
+			.flatMap((mine) -> mine ? send(claim) : this.store.release(claim, Duration.ZERO))
+			.doFinally((signal) -> this.inFlight.decrementAndGet());
+	}
+
+	/**
+	 * The last look at a 429 hold is taken after the recipient became sending, right
+	 * before the call: a hold that arrived meanwhile puts it back, not counted as an
+	 * attempt.
+	 */
 	private Mono<Void> send(Claim claim) {
+		long held = this.blockedUntilNanos.get() - System.nanoTime();
+		if (held > 0) {
+			return this.store.retryLater(claim, Duration.ofNanos(held), false, 429, "held by a 429");
+		}
 		return this.telegram.sendMessage(claim.chatId(), claim.text(), claim.parseMode())
 			.flatMap((result) -> record(claim, result));
 	}

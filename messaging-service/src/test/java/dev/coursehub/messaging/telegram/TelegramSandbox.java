@@ -260,6 +260,24 @@ public final class TelegramSandbox implements AutoCloseable {
 	}
 
 	/**
+	 * sendMessage requests that arrived within {@code window} after the first 429 answer;
+	 * -1 if there was none.
+	 */
+	public long arrivalsWithinAfterFirstTooManyRequests(java.time.Duration window) {
+		List<long[]> all;
+		synchronized (this.answers) {
+			all = new ArrayList<>(this.answers);
+		}
+		long at = all.stream().filter((answer) -> answer[1] == 429).mapToLong((answer) -> answer[0]).min().orElse(-1);
+		if (at < 0) {
+			return -1;
+		}
+		return all.stream()
+			.filter((answer) -> answer[1] == 0 && answer[0] > at && answer[0] - at < window.toNanos())
+			.count();
+	}
+
+	/**
 	 * Nanoseconds from the first 429 answer to the next request that arrived after it; -1
 	 * if there was none.
 	 */
