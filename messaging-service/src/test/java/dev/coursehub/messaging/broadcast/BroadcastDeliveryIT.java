@@ -14,6 +14,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -291,6 +294,61 @@ class BroadcastDeliveryIT {
 		assertThat(sandbox.receivedBy(users[0])).containsExactlyInAnyOrder("One", "Two", "Three");
 		// the sandbox answers 429 to a second message within a second: limitsHeld()
 		// checks
+	}
+
+	@Test
+	void progressStreamShowsCountsAndAnEtaUntilTheBroadcastCompletes() {
+		long[] users = this.directory.recipients(10);
+		long broadcast = id(this.api.create("Progress", toUsers(users)));
+
+		List<Map<String, Object>> events = this.web.get()
+			.uri("/broadcasts/{id}/progress", broadcast)
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(new ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>>() {
+			})
+			.getResponseBody()
+			.map(ServerSentEvent::data)
+			.collectList()
+			.block(Duration.ofSeconds(30));
+
+		assertThat(events).isNotEmpty().allSatisfy((event) -> assertThat(event).containsEntry("total", 10));
+		Map<String, Object> last = events.get(events.size() - 1);
+		assertThat(last).containsEntry("state", "completed")
+			.containsEntry("sent", 10)
+			.containsEntry("pending", 0)
+			.containsEntry("etaSeconds", 0);
+		assertThat(events).filteredOn((event) -> "sending".equals(event.get("state")))
+			.allSatisfy((event) -> assertThat(event.get("etaSeconds")).isNotNull());
+	}
+
+	@Test
+	void unknownBroadcastIs404AndAForbiddenTransitionIs409WithTheCurrentState() {
+		this.web.get().uri("/broadcasts/999999").exchange().expectStatus().isNotFound();
+		long[] users = this.directory.recipients(1);
+		long broadcast = id(this.api.create("Done", toUsers(users)));
+		this.api.awaitState(broadcast, "completed", Duration.ofSeconds(20));
+
+		this.web.post()
+			.uri("/broadcasts/{id}/resume", broadcast)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(409)
+			.expectBody()
+			.jsonPath("$.currentState")
+			.isEqualTo("completed");
+		this.web.get()
+			.uri("/broadcasts?state=completed&limit=1")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.items[0].id")
+			.isEqualTo((int) broadcast)
+			.jsonPath("$.nextCursor")
+			.exists();
 	}
 
 	long preview(Map<String, Object> target) {
