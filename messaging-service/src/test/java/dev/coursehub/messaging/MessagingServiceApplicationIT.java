@@ -6,14 +6,41 @@ import dev.coursehub.testkit.ServiceFoundationChecks;
 import dev.coursehub.testkit.UsesKafka;
 import dev.coursehub.testkit.UsesPostgres;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
 @UsesPostgres
 @UsesKafka
 class MessagingServiceApplicationIT extends ServiceFoundationChecks {
+
+	@Autowired
+	MeterRegistry messagingMeters;
+
+	@Test
+	void registersTheMessagingMetricsAtZeroBeforeTheFirstBroadcast() {
+		for (String outcome : List.of("sent", "failed", "retried", "rate_limited")) {
+			assertThat(this.messagingMeters.get("coursehub.broadcasts.sends").tag("outcome", outcome).counter().count())
+				.isZero();
+		}
+		for (String reason : List.of("admin", "failure_rate")) {
+			assertThat(this.messagingMeters.get("coursehub.broadcasts.paused").tag("reason", reason).counter().count())
+				.isZero();
+		}
+		for (String state : List.of("pending", "sent", "failed")) {
+			assertThat(this.messagingMeters.get("coursehub.broadcasts.recipients").tag("state", state).gauge().value())
+				.isZero();
+		}
+		assertThat(this.messagingMeters.get("coursehub.broadcasts.active").gauge().value()).isZero();
+		assertThat(this.messagingMeters.get("coursehub.telegram.limiter.wait").timer().count()).isZero();
+	}
 
 	@Override
 	protected String application() {
@@ -22,7 +49,7 @@ class MessagingServiceApplicationIT extends ServiceFoundationChecks {
 
 	@Override
 	protected List<String> migrations() {
-		return List.of("1");
+		return List.of("1", "2", "3", "4", "5");
 	}
 
 }

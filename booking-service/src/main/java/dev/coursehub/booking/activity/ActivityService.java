@@ -7,10 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import dev.coursehub.booking.outbox.Outbox;
-import dev.coursehub.booking.outbox.OutboxEvent;
 import dev.coursehub.booking.user.UserDirectory;
 import dev.coursehub.booking.user.UserFacts;
+import dev.coursehub.servicekit.outbox.Outbox;
+import dev.coursehub.servicekit.outbox.OutboxEvent;
 import dev.coursehub.servicekit.web.Problems;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;

@@ -3,7 +3,7 @@ package dev.coursehub.booking.booking;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-import dev.coursehub.booking.outbox.OutboxEvent;
+import dev.coursehub.servicekit.outbox.OutboxEvent;
 
 /** The facts a booking publishes ({@code docs/events/booking.*.json}). */
 final class BookingEvents {

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 import dev.coursehub.booking.course.CourseService;
-import dev.coursehub.booking.outbox.Outbox;
-import dev.coursehub.booking.outbox.OutboxEvent;
 import dev.coursehub.booking.user.UserDirectory;
 import dev.coursehub.booking.user.UserFacts;
+import dev.coursehub.servicekit.outbox.Outbox;
+import dev.coursehub.servicekit.outbox.OutboxEvent;
 import dev.coursehub.servicekit.web.Cursors;
 import dev.coursehub.servicekit.web.Page;
 import dev.coursehub.servicekit.web.Problems;

@@ -3,7 +3,7 @@ package dev.coursehub.booking.course;
 import java.time.Instant;
 import java.time.LocalDate;
 
-import dev.coursehub.booking.outbox.OutboxEvent;
+import dev.coursehub.servicekit.outbox.OutboxEvent;
 
 /**
  * The facts courses and streams publish ({@code docs/events/course.*.json},

@@ -3,7 +3,7 @@ package dev.coursehub.booking.registration;
 import java.time.Instant;
 import java.time.LocalDate;
 
-import dev.coursehub.booking.outbox.OutboxEvent;
+import dev.coursehub.servicekit.outbox.OutboxEvent;
 
 /**
  * {@code registration.created.v1} and {@code registration.updated.v1}: no email, no

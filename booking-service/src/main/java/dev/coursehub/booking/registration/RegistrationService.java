@@ -5,10 +5,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.coursehub.booking.outbox.Outbox;
-import dev.coursehub.booking.outbox.OutboxEvent;
 import dev.coursehub.booking.user.UserDirectory;
 import dev.coursehub.booking.user.UserFacts;
+import dev.coursehub.servicekit.outbox.Outbox;
+import dev.coursehub.servicekit.outbox.OutboxEvent;
 import dev.coursehub.servicekit.sql.Where;
 import dev.coursehub.servicekit.web.Cursors;
 import dev.coursehub.servicekit.web.Page;

@@ -2,7 +2,7 @@ package dev.coursehub.booking.user;
 
 import java.time.Instant;
 
-import dev.coursehub.booking.outbox.OutboxEvent;
+import dev.coursehub.servicekit.outbox.OutboxEvent;
 import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;

@@ -8,6 +8,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
+import dev.coursehub.servicekit.outbox.Outbox;
+import dev.coursehub.servicekit.outbox.OutboxEvent;
+import dev.coursehub.servicekit.outbox.OutboxMetrics;
+import dev.coursehub.servicekit.outbox.OutboxProperties;
+import dev.coursehub.servicekit.outbox.OutboxRelay;
 import dev.coursehub.testkit.InterruptibleKafka;
 import dev.coursehub.testkit.TestServers;
 import dev.coursehub.testkit.UsesKafka;

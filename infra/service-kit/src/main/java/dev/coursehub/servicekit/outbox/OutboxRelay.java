@@ -1,4 +1,4 @@
-package dev.coursehub.booking.outbox;
+package dev.coursehub.servicekit.outbox;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -23,14 +23,14 @@ import org.springframework.transaction.reactive.TransactionalOperator;
  * Publishes committed outbox rows to Kafka in id order and stamps them as published.
  * <p>
  * Each batch runs in one transaction that first takes a PostgreSQL advisory lock, so with
- * several booking-service instances exactly one publishes at a time and the order of an
+ * several instances of a service exactly one publishes at a time and the order of an
  * aggregate's events is kept; the others find the lock taken and wait for the next tick.
  * The batch is sent with the idempotent producer and the rows are stamped only after
  * Kafka acknowledged all of them: while Kafka is down the sends fail, the transaction
  * rolls back, and the rows are tried again (at least once, never lost; consumers
  * de-duplicate by event id). Requests never wait for the relay.
  */
-class OutboxRelay implements SmartLifecycle {
+public class OutboxRelay implements SmartLifecycle {
 
 	private static final Log logger = LogFactory.getLog(OutboxRelay.class);
 
@@ -49,7 +49,7 @@ class OutboxRelay implements SmartLifecycle {
 
 	private volatile Disposable running;
 
-	OutboxRelay(DatabaseClient database, TransactionalOperator transactions, KafkaTemplate<String, String> kafka,
+	public OutboxRelay(DatabaseClient database, TransactionalOperator transactions, KafkaTemplate<String, String> kafka,
 			OutboxProperties properties, OutboxMetrics metrics) {
 		this.database = database;
 		this.transactions = transactions;
@@ -80,7 +80,7 @@ class OutboxRelay implements SmartLifecycle {
 		this.running = null;
 	}
 
-	long failures() {
+	public long failures() {
 		return this.metrics.failures();
 	}
 

@@ -1,4 +1,4 @@
-package dev.coursehub.booking.outbox;
+package dev.coursehub.servicekit.outbox;
 
 import java.time.Duration;
 
@@ -15,10 +15,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param cleanupInterval how often published rows are deleted
  */
 @ConfigurationProperties("coursehub.outbox")
-record OutboxProperties(boolean enabled, Duration pollInterval, int batchSize, Duration retention,
+public record OutboxProperties(boolean enabled, Duration pollInterval, int batchSize, Duration retention,
 		Duration cleanupInterval) {
 
-	OutboxProperties {
+	public OutboxProperties {
 		pollInterval = (pollInterval != null) ? pollInterval : Duration.ofMillis(200);
 		batchSize = (batchSize > 0) ? batchSize : 200;
 		retention = (retention != null) ? retention : Duration.ofHours(1);

@@ -1,4 +1,4 @@
-package dev.coursehub.booking.outbox;
+package dev.coursehub.servicekit.outbox;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,16 +8,14 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.stereotype.Component;
 
 /**
- * Writes events to the outbox table. Call it inside the transaction of the change that
- * caused them: if the change rolls back, so do its events; once it commits, the relay
- * publishes them.
+ * Writes events to the service's {@code outbox_event} table (each service creates it in
+ * its own migration; see booking-service's {@code V1__outbox.sql}). Call it inside the
+ * transaction of the change that caused them: if the change rolls back, so do its events;
+ * once it commits, the relay publishes them.
  */
-@Component
 public class Outbox {
 
 	private final DatabaseClient database;
@@ -26,7 +24,7 @@ public class Outbox {
 
 	private final String topic;
 
-	Outbox(DatabaseClient database, JsonMapper json, @Value("${coursehub.kafka.topics.booking-events}") String topic) {
+	public Outbox(DatabaseClient database, JsonMapper json, String topic) {
 		this.database = database;
 		this.json = json;
 		this.topic = topic;

@@ -1,4 +1,4 @@
-package dev.coursehub.booking.outbox;
+package dev.coursehub.servicekit.outbox;
 
 import java.time.Instant;
 import java.util.UUID;

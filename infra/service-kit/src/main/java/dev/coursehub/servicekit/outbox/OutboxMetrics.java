@@ -1,4 +1,4 @@
-package dev.coursehub.booking.outbox;
+package dev.coursehub.servicekit.outbox;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +22,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
  * {@code coursehub.outbox.publish.latency} (occurrence to Kafka acknowledgement) and
  * {@code coursehub.outbox.publish.failures}.
  */
-class OutboxMetrics implements SmartLifecycle {
+public class OutboxMetrics implements SmartLifecycle {
 
 	private static final Duration REFRESH = Duration.ofSeconds(5);
 
@@ -38,7 +38,7 @@ class OutboxMetrics implements SmartLifecycle {
 
 	private volatile Disposable refreshing;
 
-	OutboxMetrics(DatabaseClient database, MeterRegistry registry) {
+	public OutboxMetrics(DatabaseClient database, MeterRegistry registry) {
 		this.database = database;
 		Gauge.builder("coursehub.outbox.backlog", this.backlog, AtomicLong::get)
 			.description("Outbox rows not yet published to Kafka")
@@ -70,7 +70,7 @@ class OutboxMetrics implements SmartLifecycle {
 		return (long) this.failures.count();
 	}
 
-	Mono<Void> refresh() {
+	public Mono<Void> refresh() {
 		return this.database.sql("""
 				SELECT count(*) AS backlog,
 				       COALESCE(EXTRACT(EPOCH FROM now() - min(occurred_at)), 0)::bigint AS oldest

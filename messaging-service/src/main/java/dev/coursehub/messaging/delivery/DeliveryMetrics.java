@@ -1,0 +1,152 @@
+package dev.coursehub.messaging.delivery;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The metric contract of messaging: {@code coursehub.broadcasts.sends{outcome}},
+ * {@code coursehub.broadcasts.paused{reason}}, {@code coursehub.telegram.limiter.wait},
+ * and the gauges {@code coursehub.broadcasts.recipients{state}} (over scheduled, sending
+ * and paused broadcasts) and {@code coursehub.broadcasts.active} (sending broadcasts),
+ * read from the database every few seconds. Counters are registered at zero.
+ */
+@Component
+public class DeliveryMetrics implements SmartLifecycle {
+
+	static final String[] OUTCOMES = { "sent", "failed", "retried", "rate_limited" };
+
+	static final String[] PAUSE_REASONS = { "admin", "failure_rate" };
+
+	private final DatabaseClient database;
+
+	private final MeterRegistry registry;
+
+	private final Map<String, AtomicLong> recipients = new ConcurrentHashMap<>();
+
+	private final AtomicLong active = new AtomicLong();
+
+	private final Timer limiterWait;
+
+	private volatile Disposable refreshing;
+
+	DeliveryMetrics(DatabaseClient database, MeterRegistry registry) {
+		this.database = database;
+		this.registry = registry;
+		for (String outcome : OUTCOMES) {
+			sends(outcome);
+		}
+		for (String reason : PAUSE_REASONS) {
+			pausedCounter(reason);
+		}
+		for (String state : new String[] { "pending", "sent", "failed" }) {
+			AtomicLong value = new AtomicLong();
+			this.recipients.put(state, value);
+			Gauge.builder("coursehub.broadcasts.recipients", value, AtomicLong::get)
+				.description("Recipients of scheduled, sending and paused broadcasts by state")
+				.tag("state", state)
+				.register(registry);
+		}
+		Gauge.builder("coursehub.broadcasts.active", this.active, AtomicLong::get)
+			.description("Broadcasts sending now")
+			.register(registry);
+		this.limiterWait = Timer.builder("coursehub.telegram.limiter.wait")
+			.description("Time a send waited for the global Telegram rate limit")
+			.register(registry);
+	}
+
+	void sent() {
+		sends("sent").increment();
+	}
+
+	void failed() {
+		sends("failed").increment();
+	}
+
+	void retried() {
+		sends("retried").increment();
+	}
+
+	void rateLimited() {
+		sends("rate_limited").increment();
+	}
+
+	public void paused(String reason) {
+		pausedCounter(reason).increment();
+	}
+
+	void waited(Duration wait) {
+		this.limiterWait.record(wait);
+	}
+
+	private Counter sends(String outcome) {
+		return Counter.builder("coursehub.broadcasts.sends")
+			.description("Telegram sends by outcome")
+			.tag("outcome", outcome)
+			.register(this.registry);
+	}
+
+	private Counter pausedCounter(String reason) {
+		return Counter.builder("coursehub.broadcasts.paused")
+			.description("Broadcasts paused, by reason")
+			.tag("reason", reason)
+			.register(this.registry);
+	}
+
+	Mono<Void> refresh() {
+		Mono<Void> counts = this.database.sql("""
+				SELECT count(*) FILTER (WHERE r.status IN ('pending', 'sending')) AS pending,
+				       count(*) FILTER (WHERE r.status = 'sent') AS sent,
+				       count(*) FILTER (WHERE r.status = 'failed') AS failed
+				FROM broadcast_recipient r JOIN broadcast b ON b.id = r.broadcast_id
+				WHERE b.state IN ('scheduled', 'sending', 'paused')
+				""").map((row) -> {
+			this.recipients.get("pending").set(row.get("pending", Long.class));
+			this.recipients.get("sent").set(row.get("sent", Long.class));
+			this.recipients.get("failed").set(row.get("failed", Long.class));
+			return true;
+		}).one().then();
+		Mono<Void> sending = this.database.sql("SELECT count(*) AS n FROM broadcast WHERE state = 'sending'")
+			.map((row) -> row.get("n", Long.class))
+			.one()
+			.doOnNext(this.active::set)
+			.then();
+		return counts.then(sending).onErrorResume((ex) -> Mono.empty());
+	}
+
+	@Override
+	public void start() {
+		this.refreshing = Flux.interval(Duration.ZERO, Duration.ofSeconds(5))
+			.onBackpressureDrop()
+			.concatMap((tick) -> refresh(), 0)
+			.subscribe();
+	}
+
+	@Override
+	public void stop() {
+		Disposable current = this.refreshing;
+		if (current != null) {
+			current.dispose();
+		}
+		this.refreshing = null;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.refreshing != null;
+	}
+
+}

@@ -1,0 +1,259 @@
+package dev.coursehub.messaging.delivery;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+import org.springframework.context.SmartLifecycle;
+
+import dev.coursehub.messaging.telegram.SendResult;
+import dev.coursehub.messaging.telegram.TelegramClient;
+import dev.coursehub.messaging.telegram.TelegramLimits;
+
+/**
+ * Sends the broadcasts of every instance together: each round starts due scheduled
+ * broadcasts, marks sends of dead instances unknown, then claims batches of recipients
+ * and sends them within the limits until nothing is due, and completes or pauses
+ * broadcasts. Rounds run every poll interval and whenever a broadcast job arrives.
+ */
+public class DeliveryWorker implements SmartLifecycle {
+
+	private static final Log logger = LogFactory.getLog(DeliveryWorker.class);
+
+	private final DeliveryStore store;
+
+	private final TelegramClient telegram;
+
+	private final TelegramLimits limits;
+
+	private final DeliveryProperties properties;
+
+	private final DeliveryMetrics metrics;
+
+	private final Sinks.Many<Boolean> wakeUps = Sinks.many().multicast().directBestEffort();
+
+	private final AtomicLong blockedUntilNanos = new AtomicLong(System.nanoTime());
+
+	private final AtomicLong outcomes = new AtomicLong();
+
+	private final AtomicInteger inFlight = new AtomicInteger();
+
+	private volatile boolean stopping;
+
+	private volatile Disposable running;
+
+	DeliveryWorker(DeliveryStore store, TelegramClient telegram, TelegramLimits limits, DeliveryProperties properties,
+			DeliveryMetrics metrics) {
+		this.store = store;
+		this.telegram = telegram;
+		this.limits = limits;
+		this.properties = properties;
+		this.metrics = metrics;
+	}
+
+	/** Start a round now (a broadcast job arrived). */
+	public void wake() {
+		this.wakeUps.tryEmitNext(true);
+	}
+
+	@Override
+	public void start() {
+		this.stopping = false;
+		Disposable rounds = Flux
+			.merge(Flux.interval(Duration.ZERO, this.properties.pollInterval()).map((t) -> true), this.wakeUps.asFlux())
+			.onBackpressureDrop()
+			.concatMap((tick) -> round(), 0)
+			.subscribe();
+		Disposable cleanup = Flux.interval(Duration.ofMinutes(1))
+			.onBackpressureDrop()
+			.concatMap((tick) -> this.limits.removeExpired().onErrorResume((ex) -> Mono.just(0)), 0)
+			.subscribe();
+		this.running = reactor.core.Disposables.composite(rounds, cleanup);
+		logger.info("Delivery workers started as " + this.properties.instanceId());
+	}
+
+	@Override
+	public void stop() {
+		// no new send starts; those in flight get the grace period to finish and be
+		// recorded, so a normal shutdown leaves no outcome unknown
+		this.stopping = true;
+		long deadline = System.nanoTime() + this.properties.shutdownGrace().toNanos();
+		while (this.inFlight.get() > 0 && System.nanoTime() < deadline) {
+			try {
+				Thread.sleep(20);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+		}
+		if (this.inFlight.get() > 0) {
+			logger.warn(this.inFlight.get() + " sends still in flight at shutdown: their outcome will be unknown");
+		}
+		Disposable current = this.running;
+		if (current != null) {
+			current.dispose();
+		}
+		this.running = null;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running != null;
+	}
+
+	/** One round; errors end the round, never the worker. */
+	Mono<Void> round() {
+		return housekeeping().then(sendBatches()).then(finish()).onErrorResume((ex) -> {
+			logger.warn("Delivery round failed, will retry: " + ex.getClass().getSimpleName());
+			return Mono.empty();
+		});
+	}
+
+	private Mono<Void> housekeeping() {
+		return this.store.startScheduled()
+			.doOnNext((id) -> logger.info("Broadcast " + id + " reached its scheduled time"))
+			.then(this.store.markUnknown())
+			.doOnNext((count) -> {
+				if (count > 0) {
+					logger.warn(count + " recipients marked unknown: their sender stopped during the call");
+				}
+			})
+			.then();
+	}
+
+	private Mono<Void> sendBatches() {
+		return this.store.claim()
+			.expand((batch) -> batch.isEmpty() ? Mono.empty() : sendAll(batch).then(this.store.claim()))
+			.then();
+	}
+
+	private Mono<Void> sendAll(List<Claim> batch) {
+		return Flux.fromIterable(batch).flatMap(this::deliver, this.properties.concurrency()).then(finish());
+	}
+
+	private Mono<Void> finish() {
+		return pauseFailing().thenMany(this.store.completeFinished())
+			.doOnNext((id) -> logger.info("Broadcast " + id + " completed"))
+			.then();
+	}
+
+	private Mono<Void> pauseFailing() {
+		return this.store.pauseFailing().doOnNext((id) -> {
+			this.metrics.paused("failure_rate");
+			logger.warn("Broadcast " + id + " paused: its failure rate passed the threshold");
+		}).then();
+	}
+
+	/**
+	 * One recipient, from its claim to its recorded outcome. The 429 hold is checked
+	 * last, right before the send, so a send never starts inside a known
+	 * {@code retry_after}.
+	 */
+	Mono<Void> deliver(Claim claim) {
+		long waitStart = System.nanoTime();
+		return this.limits.acquireGlobal()
+			.then(Mono.fromRunnable(() -> this.metrics.waited(Duration.ofNanos(System.nanoTime() - waitStart))))
+			.then(this.limits.tryChat(claim.chatId()))
+			.flatMap((chatWait) -> {
+				if (!chatWait.isZero()) {
+					return this.store.release(claim, chatWait);
+				}
+				return waitWhileSenderBlocked().then(Mono.defer(() -> sendUnlessStopping(claim)));
+			})
+			.onErrorResume((ex) -> {
+				logger.warn("Delivery of recipient " + claim.id() + " interrupted: " + ex.getClass().getSimpleName());
+				return Mono.empty();
+			});
+	}
+
+	/** Waits out a 429 seen by this instance (at once) or by any instance (database). */
+	private Mono<Void> waitWhileSenderBlocked() {
+		long local = this.blockedUntilNanos.get() - System.nanoTime();
+		if (local > 0) {
+			return Mono.delay(Duration.ofNanos(local)).then(Mono.defer(this::waitWhileSenderBlocked));
+		}
+		return this.store.senderBlocked()
+			.flatMap((wait) -> wait.isZero() ? Mono.<Void>empty()
+					: Mono.delay(wait).then(Mono.defer(this::waitWhileSenderBlocked)));
+	}
+
+	/**
+	 * Marks the recipient sending and sends, counted in flight so that a stop waits for
+	 * it; once stopping, nothing new starts.
+	 */
+	private Mono<Void> sendUnlessStopping(Claim claim) {
+		if (this.stopping) {
+			return this.store.release(claim, Duration.ZERO);
+		}
+		this.inFlight.incrementAndGet();
+		return this.store.markSending(claim)
+			.flatMap((mine) -> mine ? send(claim) : this.store.release(claim, Duration.ZERO))
+			.doFinally((signal) -> this.inFlight.decrementAndGet());
+	}
+
+	/**
+	 * The last look at a 429 hold is taken after the recipient became sending, right
+	 * before the call: a hold that arrived meanwhile puts it back, not counted as an
+	 * attempt.
+	 */
+	private Mono<Void> send(Claim claim) {
+		long held = this.blockedUntilNanos.get() - System.nanoTime();
+		if (held > 0) {
+			return this.store.retryLater(claim, Duration.ofNanos(held), false, 429, "held by a 429");
+		}
+		return this.telegram.sendMessage(claim.chatId(), claim.text(), claim.parseMode())
+			.flatMap((result) -> record(claim, result));
+	}
+
+	/**
+	 * Records the outcome; the failure rate is judged every ten outcomes, not only per
+	 * batch.
+	 */
+	private Mono<Void> record(Claim claim, SendResult result) {
+		Mono<Void> recorded = recordOutcome(claim, result);
+		return (this.outcomes.incrementAndGet() % 10 == 0) ? recorded.then(pauseFailing()) : recorded;
+	}
+
+	private Mono<Void> recordOutcome(Claim claim, SendResult result) {
+		int attempt = claim.attempts() + 1;
+		if (result instanceof SendResult.Sent sent) {
+			return this.store.sent(claim, sent.messageId()).doOnNext((ok) -> this.metrics.sent()).then();
+		}
+		if (result instanceof SendResult.RateLimited limited) {
+			this.blockedUntilNanos.accumulateAndGet(System.nanoTime() + limited.retryAfter().toNanos(), Math::max);
+			this.metrics.rateLimited();
+			logger.warn("Telegram answered 429: every sender waits " + limited.retryAfter().toSeconds() + " s");
+			return this.store.blockSender(limited.retryAfter())
+				.then(this.store.retryLater(claim, limited.retryAfter(), false, 429, "rate limited"));
+		}
+		if (result instanceof SendResult.Blocked blocked) {
+			return this.store.failed(claim, blocked.code(), blocked.description(), true)
+				.doOnNext((ok) -> this.metrics.failed())
+				.then();
+		}
+		if (result instanceof SendResult.Rejected rejected) {
+			return this.store.failed(claim, rejected.code(), rejected.description(), false)
+				.doOnNext((ok) -> this.metrics.failed())
+				.then();
+		}
+		SendResult.Transient failure = (SendResult.Transient) result;
+		Integer code = (failure.code() == 0) ? null : failure.code();
+		if (attempt >= this.properties.maxAttempts()) {
+			return this.store.failed(claim, (code != null) ? code : 0, failure.description(), false)
+				.doOnNext((ok) -> this.metrics.failed())
+				.then();
+		}
+		this.metrics.retried();
+		return this.store.retryLater(claim, this.properties.backoffAfter(attempt), true, code, failure.description());
+	}
+
+}
