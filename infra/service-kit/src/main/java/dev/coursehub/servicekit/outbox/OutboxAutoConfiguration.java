@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -20,7 +21,8 @@ import org.springframework.transaction.reactive.TransactionalOperator;
  * The transactional outbox for every service with R2DBC and a Kafka template: an
  * {@link Outbox} that writes events in the caller's transaction to the service's own
  * {@code outbox_event} table (created by the service's migration) and a relay that
- * publishes them to {@code coursehub.outbox.topic}.
+ * publishes them to {@code coursehub.outbox.topic}. A service opts in by setting that
+ * topic: one without an outbox table (analytics-service) gets none of these beans.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration",
 		"org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration",
@@ -29,6 +31,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 		"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration" })
 @ConditionalOnClass({ DatabaseClient.class, KafkaTemplate.class })
 @ConditionalOnBean({ DatabaseClient.class, KafkaTemplate.class })
+@ConditionalOnProperty("coursehub.outbox.topic")
 @EnableConfigurationProperties(OutboxProperties.class)
 public final class OutboxAutoConfiguration {
 
