@@ -1,9 +1,12 @@
 package dev.coursehub.booking.workshop;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.coursehub.booking.BookingServiceIT;
@@ -12,6 +15,7 @@ import dev.coursehub.testkit.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -19,11 +23,19 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The promise "a session is never overbooked" with two booking-service instances on one
@@ -44,6 +56,9 @@ class TwoInstancesIT {
 
 	@Autowired
 	TestDatabase testDatabase;
+
+	@Autowired
+	ApplicationContext context;
 
 	@LocalServerPort
 	int port;
@@ -118,6 +133,72 @@ class TwoInstancesIT {
 				                   AND one.user_id = two.user_id AND one.session_id <> two.session_id
 				                   AND one.status = 'active')
 				""", sessions.get(1))).isZero();
+	}
+
+	@Test
+	void webSocketAndSseClientsOfOneInstanceSeeAnEnrollmentMadeThroughTheOtherWithinASecond() {
+		WorkshopData data = new WorkshopData(this.client);
+		long workshop = data.workshop(12);
+		long session = data.session(workshop);
+		long user = TestData.newUserId();
+		waitUntilLiveFeedsListen();
+		String updates = "http://localhost:" + second.port() + "/sessions/updates?workshop=" + workshop;
+
+		Queue<JsonNode> sse = new ConcurrentLinkedQueue<>();
+		Disposable sseClient = WebClient.create()
+			.get()
+			.uri(updates)
+			.header("X-User-Id", String.valueOf(user))
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.retrieve()
+			.bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<String>>() {
+			})
+			.filter((event) -> event.event() != null)
+			.subscribe((event) -> sse
+				.add(json.readTree("{\"event\":\"" + event.event() + "\",\"data\":" + event.data() + "}")));
+		Queue<JsonNode> ws = new ConcurrentLinkedQueue<>();
+		Disposable wsClient = new ReactorNettyWebSocketClient()
+			.execute(URI.create(updates.replace("http:", "ws:")),
+					(socket) -> socket.receive().doOnNext((m) -> ws.add(json.readTree(m.getPayloadAsText()))).then())
+			.subscribe();
+		try {
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> seen(sse, "session-update", session, 0) && seen(ws, "session-update", session, 0));
+
+			data.enroll(user, Map.of("sessionId", session)).expectStatus().isCreated();
+			long enrolled = System.nanoTime();
+			await().atMost(Duration.ofSeconds(1))
+				.until(() -> seen(sse, "session-update", session, 1) && seen(ws, "session-update", session, 1)
+						&& seen(sse, "enrollment-confirmed", session, 1));
+			long millis = Duration.ofNanos(System.nanoTime() - enrolled).toMillis();
+			assertThat(millis).isLessThan(1000);
+			assertThat(ws).noneMatch((m) -> "enrollment-confirmed".equals(m.get("event").asString()));
+
+			this.client.post().uri("/sessions/{id}/cancel", session).exchange().expectStatus().isOk();
+			await().atMost(Duration.ofSeconds(5))
+				.until(() -> seen(sse, "enrollment-cancelled", session, 0) && seen(sse, "session-cancelled", session, 0)
+						&& seen(ws, "session-cancelled", session, 0));
+		}
+		finally {
+			sseClient.dispose();
+			wsClient.dispose();
+		}
+	}
+
+	private static boolean seen(Queue<JsonNode> messages, String event, long session, int seatsTaken) {
+		return messages.stream()
+			.anyMatch(
+					(m) -> event.equals(m.get("event").asString()) && m.get("data").get("sessionId").asLong() == session
+							&& m.get("data").get("seatsTaken").asInt() == seatsTaken);
+	}
+
+	private void waitUntilLiveFeedsListen() {
+		for (ApplicationContext context : List.of(this.context, second.context())) {
+			MessageListenerContainer container = context.getBean(KafkaListenerEndpointRegistry.class)
+				.getListenerContainer("booking-live");
+			await().atMost(Duration.ofSeconds(60))
+				.until(() -> container.getAssignedPartitions() != null && !container.getAssignedPartitions().isEmpty());
+		}
 	}
 
 	/**
