@@ -7,6 +7,7 @@ import java.util.Map;
 import dev.coursehub.booking.BookingServiceIT;
 import dev.coursehub.booking.TestData;
 import dev.coursehub.testkit.EventExamples;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,6 +29,9 @@ class WorkshopApiIT {
 
 	@Autowired
 	DatabaseClient database;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@Test
 	void fillsASessionThenRefusesWithNoSeatsLeftAndAFreedSeatMovesFullBackToActive() {
@@ -366,6 +370,69 @@ class WorkshopApiIT {
 			.expectBody()
 			.jsonPath("$.length()")
 			.isEqualTo(2);
+	}
+
+	@Test
+	void movingASessionPublishesItsWholeStateAndCapacityNeverGoesBelowSeatsTaken() {
+		WorkshopData data = new WorkshopData(this.client);
+		long session = data.session(data.workshop(3));
+		data.enroll(TestData.newUserId(), Map.of("sessionId", session)).expectStatus().isCreated();
+		data.enroll(TestData.newUserId(), Map.of("sessionId", session)).expectStatus().isCreated();
+
+		this.client.patch()
+			.uri("/sessions/{id}", session)
+			.bodyValue(Map.of("capacity", 1))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.CONFLICT)
+			.expectBody()
+			.jsonPath("$.field")
+			.isEqualTo("capacity");
+		this.client.patch()
+			.uri("/sessions/{id}", session)
+			.bodyValue(Map.of("startTime", "13:00", "endTime", "18:00", "location", "B", "capacity", 2))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("full")
+			.jsonPath("$.location")
+			.isEqualTo("B")
+			.jsonPath("$.startTime")
+			.isEqualTo("13:00:00");
+
+		List<String> events = payloads(session);
+		JsonNode updated = json.readTree(events.get(events.size() - 1));
+		EventExamples.catalog().assertMatchesExample(events.get(events.size() - 1));
+		assertThat(updated.get("type").asString()).isEqualTo("session.updated.v1");
+		assertThat(updated.get("aggregateVersion").asLong()).isEqualTo(4);
+		assertThat(updated.get("data").get("capacity").asInt()).isEqualTo(2);
+		assertThat(updated.get("data").get("status").asString()).isEqualTo("full");
+	}
+
+	@Test
+	void enrollmentOutcomesAreCountedFromZero() {
+		double enrolled = counter("enrolled");
+		double full = counter("full");
+		double duplicate = counter("duplicate");
+		double cancelled = counter("cancelled");
+		WorkshopData data = new WorkshopData(this.client);
+		long session = data.session(data.workshop(1));
+		long user = TestData.newUserId();
+		long enrollment = enrollment(data.enroll(user, Map.of("sessionId", session)));
+		data.enroll(user, Map.of("sessionId", session)).expectStatus().isEqualTo(HttpStatus.CONFLICT);
+		data.enroll(TestData.newUserId(), Map.of("sessionId", session)).expectStatus().isEqualTo(HttpStatus.CONFLICT);
+		this.client.post().uri("/enrollments/{id}/cancel", enrollment).exchange().expectStatus().isOk();
+
+		assertThat(counter("enrolled") - enrolled).isEqualTo(1);
+		assertThat(counter("duplicate") - duplicate).isEqualTo(1);
+		assertThat(counter("full") - full).isEqualTo(1);
+		assertThat(counter("cancelled") - cancelled).isEqualTo(1);
+	}
+
+	private double counter(String outcome) {
+		return this.meters.get("coursehub.workshops.enrollments").tag("outcome", outcome).counter().count();
 	}
 
 	@Test
