@@ -94,6 +94,9 @@ class EnrollmentService {
 				if (d.enrolled()) {
 					return Mono.error(Refusals.duplicate(sessionId));
 				}
+				if (!d.active()) {
+					return Mono.error(Refusals.inactive(sessionId));
+				}
 				if (!d.upcoming()) {
 					return Mono.error(Refusals.started(sessionId));
 				}

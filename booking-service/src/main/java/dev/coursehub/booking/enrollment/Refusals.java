@@ -9,8 +9,8 @@ import org.springframework.web.ErrorResponseException;
 
 /**
  * Why an enrollment was refused, as a 409 problem with a {@code reason} member
- * ({@code full}, {@code duplicate}, {@code cancelled}, {@code started}) that metrics
- * count by.
+ * ({@code full}, {@code duplicate}, {@code cancelled}, {@code started}, {@code inactive})
+ * that metrics count by.
  */
 final class Refusals {
 
@@ -39,6 +39,11 @@ final class Refusals {
 	static ErrorResponseException cancelled(long sessionId) {
 		return Problems.conflict("Session " + sessionId + " is cancelled",
 				Map.of("reason", "cancelled", "sessionId", sessionId));
+	}
+
+	static ErrorResponseException inactive(long sessionId) {
+		return Problems.conflict("The workshop of session " + sessionId + " is not active",
+				Map.of("reason", "inactive", "sessionId", sessionId));
 	}
 
 	static ErrorResponseException started(long sessionId) {

@@ -32,6 +32,7 @@ class SessionSeats {
 		return this.database.sql("""
 				UPDATE workshop_session SET seats_taken = seats_taken + 1, version = version + 1
 				 WHERE id = :id AND seats_taken < capacity AND status <> 'cancelled' AND starts_at > now()
+				   AND EXISTS (SELECT 1 FROM workshop w WHERE w.id = workshop_id AND w.active)
 				""" + Seats.RETURNING).bind("id", sessionId).map(Seats::from).one();
 	}
 
@@ -69,6 +70,7 @@ class SessionSeats {
 	Mono<Diagnosis> diagnose(long sessionId, long userId) {
 		return this.database.sql("""
 				SELECT s.status, s.starts_at > now() AS upcoming, s.seats_taken < s.capacity AS free,
+				       (SELECT w.active FROM workshop w WHERE w.id = s.workshop_id) AS active,
 				       EXISTS (SELECT 1 FROM enrollment e WHERE e.session_id = s.id AND e.user_id = :user
 				               AND e.status = 'active') AS enrolled
 				  FROM workshop_session s WHERE s.id = :id
@@ -76,14 +78,15 @@ class SessionSeats {
 			.bind("id", sessionId)
 			.bind("user", userId)
 			.map((row) -> new Diagnosis(row.get("status", String.class), row.get("upcoming", Boolean.class),
-					row.get("free", Boolean.class), row.get("enrolled", Boolean.class)))
+					row.get("free", Boolean.class), row.get("active", Boolean.class),
+					row.get("enrolled", Boolean.class)))
 			.one();
 	}
 
 	/** Upcoming sessions of a workshop with a free seat the user does not hold yet. */
 	Flux<Long> candidates(long workshopId, long userId) {
 		return this.database.sql("""
-				SELECT s.id FROM workshop_session s
+				SELECT s.id FROM workshop_session s JOIN workshop w ON w.id = s.workshop_id AND w.active
 				 WHERE s.workshop_id = :workshop AND s.status <> 'cancelled' AND s.starts_at > now()
 				   AND s.seats_taken < s.capacity
 				   AND NOT EXISTS (SELECT 1 FROM enrollment e WHERE e.session_id = s.id AND e.user_id = :user
@@ -98,6 +101,7 @@ class SessionSeats {
 	Flux<Long> candidateRuns(long workshopId) {
 		return this.database.sql("""
 				SELECT r.id FROM workshop_run r JOIN workshop_session s ON s.run_id = r.id AND s.status <> 'cancelled'
+				  JOIN workshop w ON w.id = r.workshop_id AND w.active
 				 WHERE r.workshop_id = :workshop AND r.status <> 'cancelled'
 				 GROUP BY r.id
 				HAVING bool_and(s.starts_at > now() AND s.seats_taken < s.capacity)
@@ -127,7 +131,7 @@ class SessionSeats {
 
 	}
 
-	record Diagnosis(String status, boolean upcoming, boolean free, boolean enrolled) {
+	record Diagnosis(String status, boolean upcoming, boolean free, boolean active, boolean enrolled) {
 	}
 
 }

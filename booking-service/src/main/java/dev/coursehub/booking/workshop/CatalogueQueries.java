@@ -50,7 +50,7 @@ class CatalogueQueries {
 	Flux<Session> nextAvailable(long workshopId, int limit) {
 		return this.database.sql(Session.SELECT + """
 				 WHERE s.workshop_id = :workshop AND s.status <> 'cancelled' AND s.starts_at > now()
-				   AND s.seats_taken < s.capacity
+				   AND s.seats_taken < s.capacity AND w.active
 				 ORDER BY s.starts_at, s.id LIMIT :limit
 				""").bind("workshop", workshopId).bind("limit", limit).map(Session::from).all();
 	}

@@ -280,6 +280,37 @@ class WorkshopApiIT {
 	}
 
 	@Test
+	void anInactiveWorkshopTakesNoEnrollmentsAndShowsNoNextSessions() {
+		WorkshopData data = new WorkshopData(this.client);
+		long workshop = data.workshop(12);
+		long session = data.session(workshop);
+		this.client.patch()
+			.uri("/workshops/{id}", workshop)
+			.bodyValue(Map.of("active", false))
+			.exchange()
+			.expectStatus()
+			.isOk();
+
+		data.enroll(TestData.newUserId(), Map.of("sessionId", session))
+			.expectStatus()
+			.isEqualTo(HttpStatus.CONFLICT)
+			.expectBody()
+			.jsonPath("$.reason")
+			.isEqualTo("inactive");
+		data.enroll(TestData.newUserId(), Map.of("workshopId", workshop)).expectStatus().isEqualTo(HttpStatus.CONFLICT);
+		this.client.get()
+			.uri("/workshops/{id}", workshop)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.active")
+			.isEqualTo(false)
+			.jsonPath("$.nextSessions.length()")
+			.isEqualTo(0);
+	}
+
+	@Test
 	void aSessionWhoseEndHasPassedIsCompletedWithoutAnyJob() {
 		WorkshopData data = new WorkshopData(this.client);
 		long session = data.session(data.workshop(12));
