@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the booking-service benchmarks end to end (docs/benchmarks/booking.md):
-#   booking-service/src/test/benchmark/run-benchmarks.sh [throughput] [search]
+#   booking-service/src/test/benchmark/run-benchmarks.sh [throughput] [search] [workshops]
+# (workshops: docs/benchmarks/workshops.md; needs pgbench on the PATH or -Dbenchmark.pgbench)
 # Builds the service jar and its test classes, then runs each benchmark's main in its own
 # JVM. Each JVM starts the test kit's PostgreSQL and Kafka, the packaged service as a child
 # JVM, and stops all of them when it ends. Results: booking-service/target/benchmarks/.
@@ -27,7 +28,8 @@ for name in "${which[@]}"; do
 	case "$name" in
 		throughput) main=dev.coursehub.booking.benchmark.BookingThroughputBenchmark ;;
 		search) main=dev.coursehub.booking.benchmark.UserSearchBenchmark ;;
-		*) echo "unknown benchmark: $name (throughput, search)" >&2; exit 2 ;;
+		workshops) main=dev.coursehub.booking.benchmark.WorkshopEnrollmentBenchmark ;;
+		*) echo "unknown benchmark: $name (throughput, search, workshops)" >&2; exit 2 ;;
 	esac
 	echo "== $name: $main"
 	# shellcheck disable=SC2086

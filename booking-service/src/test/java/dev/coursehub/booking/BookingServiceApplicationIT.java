@@ -22,7 +22,7 @@ class BookingServiceApplicationIT extends ServiceFoundationChecks {
 
 	@Override
 	protected List<String> migrations() {
-		return List.of("1", "2", "3", "4");
+		return List.of("1", "2", "3", "4", "10");
 	}
 
 }

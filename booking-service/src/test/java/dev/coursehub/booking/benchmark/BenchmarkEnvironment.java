@@ -103,6 +103,19 @@ final class BenchmarkEnvironment implements AutoCloseable {
 		return DriverManager.getConnection(this.database.jdbcUrl(), this.database.username(), this.database.password());
 	}
 
+	/**
+	 * Arguments and environment that point a PostgreSQL client (pgbench, psql) at the
+	 * database.
+	 */
+	ProcessBuilder postgresClient(List<String> command) {
+		List<String> full = new ArrayList<>(command);
+		full.addAll(List.of("-h", this.postgres.host(), "-p", String.valueOf(this.postgres.port()), "-U",
+				this.database.username(), this.database.name()));
+		ProcessBuilder builder = new ProcessBuilder(full).redirectErrorStream(true);
+		builder.environment().put("PGPASSWORD", this.database.password());
+		return builder;
+	}
+
 	String describe() {
 		return "PostgreSQL " + this.postgres.origin() + " at " + this.postgres.host() + ":" + this.postgres.port()
 				+ " db " + this.database.name() + ", Kafka " + this.kafka.origin() + " at "
