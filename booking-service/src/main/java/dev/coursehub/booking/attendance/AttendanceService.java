@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.coursehub.booking.outbox.Outbox;
-import dev.coursehub.booking.outbox.OutboxEvent;
+import dev.coursehub.servicekit.outbox.Outbox;
+import dev.coursehub.servicekit.outbox.OutboxEvent;
 import dev.coursehub.booking.workshop.WorkshopSettings;
 import dev.coursehub.servicekit.web.Problems;
 import reactor.core.publisher.Mono;

@@ -2,7 +2,7 @@ package dev.coursehub.booking.enrollment;
 
 import java.time.Instant;
 
-import dev.coursehub.booking.outbox.OutboxEvent;
+import dev.coursehub.servicekit.outbox.OutboxEvent;
 
 /**
  * {@code enrollment.created.v1} and {@code enrollment.cancelled.v1}: keyed by the

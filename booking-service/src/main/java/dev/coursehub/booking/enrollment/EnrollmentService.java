@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import dev.coursehub.booking.outbox.Outbox;
-import dev.coursehub.booking.outbox.OutboxEvent;
+import dev.coursehub.servicekit.outbox.Outbox;
+import dev.coursehub.servicekit.outbox.OutboxEvent;
 import dev.coursehub.booking.user.UserDirectory;
 import dev.coursehub.booking.user.UserFacts;
 import dev.coursehub.booking.workshop.SessionEvents;

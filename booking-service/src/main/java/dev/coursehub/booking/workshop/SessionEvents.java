@@ -2,7 +2,7 @@ package dev.coursehub.booking.workshop;
 
 import java.time.Instant;
 
-import dev.coursehub.booking.outbox.OutboxEvent;
+import dev.coursehub.servicekit.outbox.OutboxEvent;
 
 /**
  * The facts sessions publish ({@code docs/events/session.*.json}), keyed by the session
