@@ -1,16 +1,11 @@
 package dev.coursehub.gateway.apidocs;
 
-import dev.coursehub.gateway.FakeDownstream;
 import dev.coursehub.gateway.TestTokens;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -21,25 +16,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @AutoConfigureWebTestClient
 class ApiDocsPublicAccessTests {
 
-	static FakeDownstream downstream;
-
 	@Autowired
 	WebTestClient client;
-
-	@BeforeAll
-	static void startDownstream() {
-		downstream = FakeDownstream.start();
-	}
-
-	@AfterAll
-	static void stopDownstream() {
-		downstream.stop();
-	}
-
-	@DynamicPropertySource
-	static void downstreamUrls(DynamicPropertyRegistry registry) {
-		downstream.register(registry);
-	}
 
 	@Test
 	void anyoneMayReadTheDocument() {

@@ -55,40 +55,14 @@ class StreamingTests {
 
 	@Test
 	void passesServerSentEventsThroughAsTheyHappen() {
-		Flux<String> events = this.client.get()
-			.uri("/api/booking/sessions/updates?wait")
-			.accept(MediaType.TEXT_EVENT_STREAM)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.returnResult(String.class)
-			.getResponseBody();
-		// the second event is only sent once the first has arrived through the gateway
-		events.as(StepVerifier::create)
-			.expectNext("one")
-			.then(downstream::releaseStream)
-			.expectNext("two")
-			.expectComplete()
-			.verify(Duration.ofSeconds(10));
+		assertEventsPassAsTheyHappen(this.client.get().uri("/api/booking/sessions/updates?wait"));
 	}
 
 	@Test
 	void passesABroadcastsProgressStreamThroughToAnAdmin() {
-		Flux<String> events = this.client.get()
+		assertEventsPassAsTheyHappen(this.client.get()
 			.uri("/api/messaging/broadcasts/42/progress?wait")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.admin("1"))
-			.accept(MediaType.TEXT_EVENT_STREAM)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.returnResult(String.class)
-			.getResponseBody();
-		events.as(StepVerifier::create)
-			.expectNext("one")
-			.then(downstream::releaseStream)
-			.expectNext("two")
-			.expectComplete()
-			.verify(Duration.ofSeconds(10));
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.admin("1")));
 		assertThat(downstream.received()).anyMatch((received) -> received.uri().startsWith("/broadcasts/42/progress"));
 	}
 
@@ -104,6 +78,22 @@ class StreamingTests {
 						.then())
 			.block(Duration.ofSeconds(10));
 		assertThat(message).hasValue("hello");
+	}
+
+	private void assertEventsPassAsTheyHappen(WebTestClient.RequestHeadersSpec<?> request) {
+		Flux<String> events = request.accept(MediaType.TEXT_EVENT_STREAM)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(String.class)
+			.getResponseBody();
+		// the second event is only sent once the first has arrived through the gateway
+		events.as(StepVerifier::create)
+			.expectNext("one")
+			.then(downstream::releaseStream)
+			.expectNext("two")
+			.expectComplete()
+			.verify(Duration.ofSeconds(10));
 	}
 
 }
