@@ -33,7 +33,8 @@ class ServiceSpecTests {
 		assertThat(gateway.jar()).isEqualTo(Path.of("/repo/gateway/target/gateway.jar"));
 		assertThat(gateway.environment()).containsOnly(entry("PORT", "8080"),
 				entry("BOOKING_URL", "http://localhost:8081"), entry("ANALYTICS_URL", "http://localhost:9082"),
-				entry("MESSAGING_URL", "http://localhost:8083"), entry("GATEWAY_JWT_SECRET", "the-secret"));
+				entry("MESSAGING_URL", "http://localhost:8083"), entry("GATEWAY_JWT_SECRET", "the-secret"),
+				entry("GATEWAY_DOCS_ACCESS", "public"));
 		assertThat(gateway.health()).isEqualTo(URI.create("http://localhost:8080/actuator/health"));
 	}
 
