@@ -5,18 +5,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.coursehub.servicekit.metrics.RefreshedGauges;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,17 +22,13 @@ import org.springframework.stereotype.Component;
  * so the series do not grow with the history.
  */
 @Component
-class FigureGauges implements SmartLifecycle {
-
-	private static final Log logger = LogFactory.getLog(FigureGauges.class);
+class FigureGauges extends RefreshedGauges {
 
 	private static final Duration SESSION_WINDOW = Duration.ofDays(30);
 
 	private final FigureQueries figures;
 
 	private final SessionQuery sessions;
-
-	private final Duration refresh;
 
 	private final MultiGauge streamBookings;
 
@@ -56,13 +48,11 @@ class FigureGauges implements SmartLifecycle {
 
 	private final AtomicLong neverConfirmed = new AtomicLong();
 
-	private volatile Disposable refreshing;
-
 	FigureGauges(FigureQueries figures, SessionQuery sessions, MeterRegistry registry,
 			@Value("${coursehub.analytics.gauges.refresh}") Duration refresh) {
+		super(refresh);
 		this.figures = figures;
 		this.sessions = sessions;
-		this.refresh = refresh;
 		this.streamBookings = MultiGauge.builder("coursehub.analytics.stream.bookings")
 			.description("Bookings of a course stream by status (total, confirmed, pending, cancelled)")
 			.register(registry);
@@ -93,7 +83,8 @@ class FigureGauges implements SmartLifecycle {
 	}
 
 	/** Reads every figure once and replaces the gauges' rows. */
-	Mono<Void> refresh() {
+	@Override
+	protected Mono<Void> refresh() {
 		return Mono.when(this.figures.streams(null).doOnNext(this::streams),
 				this.figures.lessons().doOnNext(this::lessons), this.figures.dashboard().doOnNext((dashboard) -> {
 					this.users.set(dashboard.users());
@@ -146,31 +137,6 @@ class FigureGauges implements SmartLifecycle {
 		}
 		this.sessionFill.register(fill, true);
 		this.sessionAttendance.register(attendance, true);
-	}
-
-	@Override
-	public void start() {
-		this.refreshing = Flux.interval(Duration.ZERO, this.refresh)
-			.onBackpressureDrop()
-			.concatMap((tick) -> refresh().onErrorResume((ex) -> {
-				logger.warn("Refreshing the figure gauges failed: " + ex);
-				return Mono.empty();
-			}), 1)
-			.subscribe();
-	}
-
-	@Override
-	public void stop() {
-		Disposable refreshing = this.refreshing;
-		if (refreshing != null) {
-			refreshing.dispose();
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		Disposable refreshing = this.refreshing;
-		return refreshing != null && !refreshing.isDisposed();
 	}
 
 }

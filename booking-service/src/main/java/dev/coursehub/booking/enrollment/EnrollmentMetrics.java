@@ -7,14 +7,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.coursehub.booking.workshop.WorkshopSettings;
+import dev.coursehub.servicekit.metrics.RefreshedGauges;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +25,7 @@ import org.springframework.stereotype.Component;
  * figure.
  */
 @Component
-class EnrollmentMetrics implements InitializingBean, DisposableBean {
+class EnrollmentMetrics extends RefreshedGauges {
 
 	private final Counter enrolled;
 
@@ -40,16 +39,12 @@ class EnrollmentMetrics implements InitializingBean, DisposableBean {
 
 	private final DatabaseClient database;
 
-	private final WorkshopSettings settings;
-
 	private final Map<Long, AtomicLong> freeSeats = new ConcurrentHashMap<>();
 
-	private Disposable refresh;
-
 	EnrollmentMetrics(MeterRegistry registry, DatabaseClient database, WorkshopSettings settings) {
+		super(settings.seatsGaugeRefresh());
 		this.registry = registry;
 		this.database = database;
-		this.settings = settings;
 		this.enrolled = counter("enrolled");
 		this.full = counter("full");
 		this.duplicate = counter("duplicate");
@@ -81,11 +76,8 @@ class EnrollmentMetrics implements InitializingBean, DisposableBean {
 	}
 
 	@Override
-	public void afterPropertiesSet() {
-		this.refresh = Flux.interval(this.settings.seatsGaugeRefresh().dividedBy(10), this.settings.seatsGaugeRefresh())
-			.onBackpressureDrop()
-			.concatMap((tick) -> readFreeSeats().onErrorResume((ex) -> Flux.empty()))
-			.subscribe();
+	protected Mono<Void> refresh() {
+		return readFreeSeats().then();
 	}
 
 	private Flux<Void> readFreeSeats() {
@@ -122,13 +114,6 @@ class EnrollmentMetrics implements InitializingBean, DisposableBean {
 				.register(this.registry);
 			return value;
 		});
-	}
-
-	@Override
-	public void destroy() {
-		if (this.refresh != null) {
-			this.refresh.dispose();
-		}
 	}
 
 }

@@ -5,15 +5,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.coursehub.servicekit.metrics.RefreshedGauges;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +23,7 @@ import org.springframework.stereotype.Component;
  * read from the database every few seconds. Counters are registered at zero.
  */
 @Component
-public class DeliveryMetrics implements SmartLifecycle {
+public class DeliveryMetrics extends RefreshedGauges {
 
 	static final String[] OUTCOMES = { "sent", "failed", "retried", "rate_limited" };
 
@@ -41,9 +39,8 @@ public class DeliveryMetrics implements SmartLifecycle {
 
 	private final Timer limiterWait;
 
-	private volatile Disposable refreshing;
-
 	DeliveryMetrics(DatabaseClient database, MeterRegistry registry) {
+		super(Duration.ofSeconds(5));
 		this.database = database;
 		this.registry = registry;
 		for (String outcome : OUTCOMES) {
@@ -106,7 +103,8 @@ public class DeliveryMetrics implements SmartLifecycle {
 			.register(this.registry);
 	}
 
-	Mono<Void> refresh() {
+	@Override
+	protected Mono<Void> refresh() {
 		Mono<Void> counts = this.database.sql("""
 				SELECT count(*) FILTER (WHERE r.status IN ('pending', 'sending')) AS pending,
 				       count(*) FILTER (WHERE r.status = 'sent') AS sent,
@@ -125,28 +123,6 @@ public class DeliveryMetrics implements SmartLifecycle {
 			.doOnNext(this.active::set)
 			.then();
 		return counts.then(sending).onErrorResume((ex) -> Mono.empty());
-	}
-
-	@Override
-	public void start() {
-		this.refreshing = Flux.interval(Duration.ZERO, Duration.ofSeconds(5))
-			.onBackpressureDrop()
-			.concatMap((tick) -> refresh(), 0)
-			.subscribe();
-	}
-
-	@Override
-	public void stop() {
-		Disposable current = this.refreshing;
-		if (current != null) {
-			current.dispose();
-		}
-		this.refreshing = null;
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.refreshing != null;
 	}
 
 }

@@ -8,12 +8,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import dev.coursehub.servicekit.metrics.RefreshedGauges;
 import io.micrometer.core.instrument.Timer;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
@@ -22,7 +20,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
  * {@code coursehub.outbox.publish.latency} (occurrence to Kafka acknowledgement) and
  * {@code coursehub.outbox.publish.failures}.
  */
-public class OutboxMetrics implements SmartLifecycle {
+public class OutboxMetrics extends RefreshedGauges {
 
 	private static final Duration REFRESH = Duration.ofSeconds(5);
 
@@ -36,9 +34,8 @@ public class OutboxMetrics implements SmartLifecycle {
 
 	private final Counter failures;
 
-	private volatile Disposable refreshing;
-
 	public OutboxMetrics(DatabaseClient database, MeterRegistry registry) {
+		super(REFRESH);
 		this.database = database;
 		Gauge.builder("coursehub.outbox.backlog", this.backlog, AtomicLong::get)
 			.description("Outbox rows not yet published to Kafka")
@@ -70,6 +67,7 @@ public class OutboxMetrics implements SmartLifecycle {
 		return (long) this.failures.count();
 	}
 
+	@Override
 	public Mono<Void> refresh() {
 		return this.database.sql("""
 				SELECT count(*) AS backlog,
@@ -80,28 +78,6 @@ public class OutboxMetrics implements SmartLifecycle {
 			this.oldestAgeSeconds.set(row.get("oldest", Long.class));
 			return true;
 		}).one().onErrorResume((ex) -> Mono.empty()).then();
-	}
-
-	@Override
-	public void start() {
-		this.refreshing = Flux.interval(Duration.ZERO, REFRESH)
-			.onBackpressureDrop()
-			.concatMap((tick) -> refresh(), 0)
-			.subscribe();
-	}
-
-	@Override
-	public void stop() {
-		Disposable current = this.refreshing;
-		if (current != null) {
-			current.dispose();
-		}
-		this.refreshing = null;
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.refreshing != null;
 	}
 
 }
