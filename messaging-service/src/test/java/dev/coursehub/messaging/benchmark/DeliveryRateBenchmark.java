@@ -50,9 +50,7 @@ class DeliveryRateBenchmark {
 
 	@DynamicPropertySource
 	static void telegram(DynamicPropertyRegistry registry) {
-		registry.add("coursehub.telegram.api-url", sandbox::url);
-		registry.add("coursehub.telegram.bot-token", () -> TelegramSandbox.TOKEN);
-		registry.add("coursehub.telegram.global-per-second", () -> LIMIT);
+		sandbox.configure(registry, LIMIT);
 	}
 
 	@Autowired

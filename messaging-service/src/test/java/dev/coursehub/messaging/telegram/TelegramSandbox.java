@@ -18,6 +18,8 @@ import reactor.netty.resources.LoopResources;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 /**
  * A stand-in for the Telegram Bot API on a local port: answers {@code getMe} and
  * {@code sendMessage} as Telegram does, enforces a global per-second limit and the
@@ -84,6 +86,18 @@ public final class TelegramSandbox implements AutoCloseable {
 
 	public String url() {
 		return "http://127.0.0.1:" + this.server.port();
+	}
+
+	/**
+	 * Points a test context's Telegram client at this sandbox, with the sandbox's token
+	 * and the service's own global limit.
+	 * @param registry the test context's properties
+	 * @param servicePerSecond {@code coursehub.telegram.global-per-second} of the service
+	 */
+	public void configure(DynamicPropertyRegistry registry, int servicePerSecond) {
+		registry.add("coursehub.telegram.api-url", this::url);
+		registry.add("coursehub.telegram.bot-token", () -> TOKEN);
+		registry.add("coursehub.telegram.global-per-second", () -> servicePerSecond);
 	}
 
 	/** Forget everything received and every configured behaviour. */
