@@ -39,7 +39,14 @@ public final class TestData {
 	}
 
 	public JsonNode post(String path, Object body) {
-		return this.client.post()
+		return created(this.client, path, body);
+	}
+
+	/**
+	 * POSTs {@code body} to {@code path}, expects 201 and returns the created resource.
+	 */
+	public static JsonNode created(WebTestClient client, String path, Object body) {
+		return client.post()
 			.uri(path)
 			.bodyValue(body)
 			.exchange()

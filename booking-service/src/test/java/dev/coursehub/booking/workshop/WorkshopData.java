@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.coursehub.booking.TestData;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -65,15 +66,7 @@ public final class WorkshopData {
 	}
 
 	public JsonNode post(String path, Object body) {
-		return this.client.post()
-			.uri(path)
-			.bodyValue(body)
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody();
+		return TestData.created(this.client, path, body);
 	}
 
 	/** Enroll the user; returns the response (status asserted by the caller). */
