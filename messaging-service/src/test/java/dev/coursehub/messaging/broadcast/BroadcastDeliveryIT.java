@@ -25,7 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import dev.coursehub.messaging.Directory;
-import dev.coursehub.messaging.telegram.TelegramSandbox;
+import dev.coursehub.telegramsandbox.TelegramSandbox;
 import dev.coursehub.testkit.EventExamples;
 import dev.coursehub.testkit.UsesKafka;
 import dev.coursehub.testkit.UsesPostgres;

@@ -25,7 +25,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 
 import dev.coursehub.messaging.Directory;
 import dev.coursehub.messaging.MessagingServiceApplication;
-import dev.coursehub.messaging.telegram.TelegramSandbox;
+import dev.coursehub.telegramsandbox.TelegramSandbox;
 import dev.coursehub.testkit.TestServers;
 import dev.coursehub.testkit.UsesKafka;
 import dev.coursehub.testkit.UsesPostgres;

@@ -10,6 +10,8 @@ import reactor.test.StepVerifier;
 
 import org.springframework.web.reactive.function.client.WebClient;
 
+import dev.coursehub.telegramsandbox.TelegramSandbox;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -1,10 +1,15 @@
-package dev.coursehub.messaging.telegram;
+package dev.coursehub.telegramsandbox;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,28 +29,32 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * A stand-in for the Telegram Bot API on a local port: answers {@code getMe} and
  * {@code sendMessage} as Telegram does, enforces a global per-second limit and the
  * per-chat limits from the receiving side (answering 429 with {@code retry_after} and
- * counting each violation), answers 403, 400 or 5xx for chats configured so, can hold a
- * chat's answer forever (a call in flight when the sender dies), and records what each
- * chat received.
+ * counting each violation), answers 403 for blocked users and 400 or 5xx for chats
+ * configured so, can hold a chat's answer forever (a call in flight when the sender
+ * dies), and records what each chat received. Besides the Bot API it answers
+ * {@code GET /sandbox/received}, {@code GET /sandbox/received/<chat id>},
+ * {@code GET /sandbox/stats}, {@code DELETE /sandbox/received} (reset) and
+ * {@code GET /sandbox/health}.
  */
 public final class TelegramSandbox implements AutoCloseable {
 
+	/** The token of the tests: its "SECRET" lets a test look for it in logs. */
 	public static final String TOKEN = "123456:sandbox-SECRET-token";
 
-	private static final JsonMapper json = JsonMapper.builder().build();
+	static final JsonMapper json = JsonMapper.builder().build();
+
+	private final SandboxSettings settings;
 
 	/** Its own event loops: an application context closing cannot take them away. */
 	private final LoopResources loops = LoopResources.create("telegram-sandbox", 2, true);
 
 	private final DisposableServer server;
 
-	private final int globalPerSecond;
+	private final Limits limits;
+
+	private final Traffic traffic = new Traffic();
 
 	private final Map<Long, List<String>> received = new ConcurrentHashMap<>();
-
-	private final Map<Long, Long> lastToChat = new ConcurrentHashMap<>();
-
-	private final List<Long> arrivals = Collections.synchronizedList(new ArrayList<>());
 
 	private final Set<Long> blocked = ConcurrentHashMap.newKeySet();
 
@@ -57,35 +66,51 @@ public final class TelegramSandbox implements AutoCloseable {
 
 	private final AtomicInteger tooManyRequests = new AtomicInteger();
 
-	private final List<long[]> answers = Collections.synchronizedList(new ArrayList<>());
-
 	private final AtomicLong violations = new AtomicLong();
 
 	private final AtomicLong messageIds = new AtomicLong(1000);
 
 	private final AtomicLong requests = new AtomicLong();
 
-	private TelegramSandbox(int globalPerSecond) {
-		this.globalPerSecond = globalPerSecond;
+	private TelegramSandbox(SandboxSettings settings) {
+		this.settings = settings;
+		this.limits = new Limits(settings);
+		this.blocked.addAll(settings.blocked());
+		Inspection inspection = new Inspection(this);
 		this.server = HttpServer.create()
 			.runOn(this.loops)
-			.host("127.0.0.1")
-			.port(0)
+			.host(settings.host())
+			.port(settings.port())
 			.route((routes) -> routes.post("/{bot}/sendMessage", this::sendMessage)
 				.get("/{bot}/getMe", this::getMe)
-				.post("/{bot}/getMe", this::getMe))
+				.post("/{bot}/getMe", this::getMe)
+				.get("/sandbox/health", inspection::health)
+				.get("/sandbox/stats", inspection::stats)
+				.get("/sandbox/received", inspection::received)
+				.get("/sandbox/received/{chat}", inspection::receivedBy)
+				.delete("/sandbox/received", inspection::reset))
 			.bindNow();
 	}
 
 	/**
-	 * A sandbox that answers 429 past {@code globalPerSecond} in any one-second window.
+	 * A sandbox with the tests' token that answers 429 past {@code globalPerSecond} in
+	 * any one-second window, and past Telegram's per-chat limits.
 	 */
 	public static TelegramSandbox start(int globalPerSecond) {
-		return new TelegramSandbox(globalPerSecond);
+		return start(SandboxSettings.local(globalPerSecond, TOKEN));
+	}
+
+	public static TelegramSandbox start(SandboxSettings settings) {
+		return new TelegramSandbox(settings);
 	}
 
 	public String url() {
-		return "http://127.0.0.1:" + this.server.port();
+		String host = this.settings.host();
+		return "http://" + (host.equals("0.0.0.0") ? "127.0.0.1" : host) + ":" + this.server.port();
+	}
+
+	public SandboxSettings settings() {
+		return this.settings;
 	}
 
 	/**
@@ -96,25 +121,29 @@ public final class TelegramSandbox implements AutoCloseable {
 	 */
 	public void configure(DynamicPropertyRegistry registry, int servicePerSecond) {
 		registry.add("coursehub.telegram.api-url", this::url);
-		registry.add("coursehub.telegram.bot-token", () -> TOKEN);
+		registry.add("coursehub.telegram.bot-token", this.settings::token);
 		registry.add("coursehub.telegram.global-per-second", () -> servicePerSecond);
 	}
 
-	/** Forget everything received and every configured behaviour. */
+	/**
+	 * Forget everything received and every behaviour configured since the start (users
+	 * blocked in the settings stay blocked).
+	 */
 	public void reset() {
 		this.received.clear();
-		this.lastToChat.clear();
-		this.arrivals.clear();
+		this.limits.clear();
+		this.traffic.clear();
 		this.blocked.clear();
+		this.blocked.addAll(this.settings.blocked());
 		this.badRequests.clear();
 		this.hanging.clear();
 		this.serverErrors.clear();
 		this.tooManyRequests.set(0);
-		this.answers.clear();
 		this.violations.set(0);
 		this.requests.set(0);
 	}
 
+	/** Sends to the chat answer 403, as to a user who blocked the bot. */
 	public void block(long chatId) {
 		this.blocked.add(chatId);
 	}
@@ -147,6 +176,17 @@ public final class TelegramSandbox implements AutoCloseable {
 		return this.received;
 	}
 
+	/** A copy of {@link #received()} ordered by chat id. */
+	Map<Long, List<String>> receivedCopy() {
+		Map<Long, List<String>> copy = new TreeMap<>();
+		this.received.forEach((chat, texts) -> {
+			synchronized (texts) {
+				copy.put(chat, List.copyOf(texts));
+			}
+		});
+		return copy;
+	}
+
 	/** Sends that broke the global or a per-chat limit. */
 	public long violations() {
 		return this.violations.get();
@@ -157,41 +197,37 @@ public final class TelegramSandbox implements AutoCloseable {
 	}
 
 	/** Time from the first sendMessage request to the last. */
-	public java.time.Duration arrivalSpan() {
-		synchronized (this.arrivals) {
-			if (this.arrivals.size() < 2) {
-				return java.time.Duration.ZERO;
-			}
-			long first = this.arrivals.stream().mapToLong(Long::longValue).min().getAsLong();
-			long last = this.arrivals.stream().mapToLong(Long::longValue).max().getAsLong();
-			return java.time.Duration.ofNanos(last - first);
-		}
+	public Duration arrivalSpan() {
+		return this.traffic.arrivalSpan();
 	}
 
 	/** Most sendMessage requests that arrived within any one second. */
 	public int maxPerSecond() {
-		List<Long> times;
-		synchronized (this.arrivals) {
-			times = new ArrayList<>(this.arrivals);
-		}
-		Collections.sort(times);
-		int max = 0;
-		int start = 0;
-		for (int end = 0; end < times.size(); end++) {
-			while (times.get(end) - times.get(start) >= 1_000_000_000L) {
-				start++;
-			}
-			max = Math.max(max, end - start + 1);
-		}
-		return max;
+		return this.traffic.maxPerSecond();
+	}
+
+	/**
+	 * sendMessage requests that arrived within {@code window} after the first 429 answer;
+	 * -1 if there was none.
+	 */
+	public long arrivalsWithinAfterFirstTooManyRequests(Duration window) {
+		return this.traffic.callsWithinAfterFirstTooManyRequests(window);
+	}
+
+	/**
+	 * Nanoseconds from the first 429 answer to the next request that arrived after it; -1
+	 * if there was none.
+	 */
+	public long quietAfterFirstTooManyRequests() {
+		return this.traffic.quietAfterFirstTooManyRequests();
 	}
 
 	private Mono<Void> getMe(HttpServerRequest request, HttpServerResponse response) {
 		if (!authorized(request)) {
-			return answer(response, 401, error(401, "Unauthorized", null));
+			return answer(response, 401, error(401, "Unauthorized", 0));
 		}
-		return answer(response, 200, Map.of("ok", true, "result",
-				Map.of("id", 123456, "is_bot", true, "username", "coursehub_sandbox_bot")));
+		return answer(response, 200, Map.of("ok", true, "result", Map.of("id", botId(), "is_bot", true, "first_name",
+				"CourseHub sandbox", "username", "coursehub_sandbox_bot")));
 	}
 
 	private Mono<Void> sendMessage(HttpServerRequest request, HttpServerResponse response) {
@@ -199,19 +235,23 @@ public final class TelegramSandbox implements AutoCloseable {
 			long now = System.nanoTime();
 			this.requests.incrementAndGet();
 			if (!authorized(request)) {
-				return answer(response, 401, error(401, "Unauthorized", null));
+				return answer(response, 401, error(401, "Unauthorized", 0));
 			}
-			this.answers.add(new long[] { now, 0 });
+			this.traffic.called(now);
 			JsonNode message = json.readTree(body);
 			long chatId = message.path("chat_id").asLong();
 			String text = message.path("text").asString("");
-			if (text.isEmpty() || text.codePointCount(0, text.length()) > 4096) {
-				return answer(response, 400, error(400, "Bad Request: message text is empty or too long", null));
+			if (chatId == 0) {
+				return answer(response, 400, error(400, "Bad Request: chat_id is empty", 0));
 			}
-			this.arrivals.add(now);
-			if (overGlobalLimit(now) | overChatLimit(chatId, now)) {
+			if (text.isEmpty() || text.codePointCount(0, text.length()) > 4096) {
+				return answer(response, 400, error(400, "Bad Request: message text is empty or too long", 0));
+			}
+			this.traffic.arrived(now);
+			int retryAfter = this.limits.retryAfter(chatId, now);
+			if (retryAfter > 0) {
 				this.violations.incrementAndGet();
-				return answer(response, 429, error(429, "Too Many Requests: retry after 1", 1));
+				return answer(response, 429, error(429, "Too Many Requests: retry after " + retryAfter, retryAfter));
 			}
 			if (this.tooManyRequests.getAndUpdate((n) -> Math.max(0, n - 1)) > 0) {
 				return answer(response, 429, error(429, "Too Many Requests: retry after 1", 1));
@@ -221,105 +261,54 @@ public final class TelegramSandbox implements AutoCloseable {
 				return Mono.never();
 			}
 			if (this.blocked.contains(chatId)) {
-				return answer(response, 403, error(403, "Forbidden: bot was blocked by the user", null));
+				return answer(response, 403, error(403, "Forbidden: bot was blocked by the user", 0));
 			}
 			if (this.badRequests.contains(chatId)) {
-				return answer(response, 400, error(400, "Bad Request: chat not found", null));
+				return answer(response, 400, error(400, "Bad Request: chat not found", 0));
 			}
 			AtomicInteger errors = this.serverErrors.get(chatId);
 			if (errors != null && errors.getAndDecrement() > 0) {
-				return answer(response, 502, error(502, "Bad Gateway", null));
+				return answer(response, 502, error(502, "Bad Gateway", 0));
 			}
 			return answer(response, 200, Map.of("ok", true, "result", Map.of("message_id",
 					this.messageIds.incrementAndGet(), "chat", Map.of("id", chatId), "text", text)));
 		});
 	}
 
-	private static boolean authorized(HttpServerRequest request) {
+	private boolean authorized(HttpServerRequest request) {
 		String bot = request.param("bot");
-		return bot != null
-				&& java.net.URLDecoder.decode(bot, java.nio.charset.StandardCharsets.UTF_8).equals("bot" + TOKEN);
+		return bot != null && URLDecoder.decode(bot, StandardCharsets.UTF_8).equals("bot" + this.settings.token());
 	}
 
-	private boolean overGlobalLimit(long now) {
-		synchronized (this.arrivals) {
-			int inWindow = 0;
-			for (int i = this.arrivals.size() - 1; i >= 0; i--) {
-				if (now - this.arrivals.get(i) < 1_000_000_000L) {
-					inWindow++;
-				}
-				else {
-					break;
-				}
-			}
-			return inWindow > this.globalPerSecond;
-		}
+	/** A token starts with the bot's id. */
+	private long botId() {
+		String id = this.settings.token().split(":", 2)[0];
+		return id.chars().allMatch(Character::isDigit) && !id.isEmpty() && id.length() < 19 ? Long.parseLong(id) : 0;
 	}
 
-	/**
-	 * One message per second per private chat (with 100 ms for the network), 20/min per
-	 * group.
-	 */
-	private boolean overChatLimit(long chatId, long now) {
-		Long last = this.lastToChat.put(chatId, now);
-		long gap = (chatId < 0) ? 2_800_000_000L : 800_000_000L;
-		return last != null && now - last < gap;
-	}
-
-	private static Map<String, Object> error(int code, String description, Integer retryAfter) {
-		return (retryAfter != null)
-				? Map.of("ok", false, "error_code", code, "description", description, "parameters",
-						Map.of("retry_after", retryAfter))
-				: Map.of("ok", false, "error_code", code, "description", description);
-	}
-
-	/**
-	 * sendMessage requests that arrived within {@code window} after the first 429 answer;
-	 * -1 if there was none.
-	 */
-	public long arrivalsWithinAfterFirstTooManyRequests(java.time.Duration window) {
-		List<long[]> all;
-		synchronized (this.answers) {
-			all = new ArrayList<>(this.answers);
+	/** Telegram's error body; {@code parameters.retry_after} only for a 429. */
+	static Map<String, Object> error(int code, String description, int retryAfter) {
+		Map<String, Object> error = new LinkedHashMap<>();
+		error.put("ok", false);
+		error.put("error_code", code);
+		error.put("description", description);
+		if (retryAfter > 0) {
+			error.put("parameters", Map.of("retry_after", retryAfter));
 		}
-		long at = all.stream().filter((answer) -> answer[1] == 429).mapToLong((answer) -> answer[0]).min().orElse(-1);
-		if (at < 0) {
-			return -1;
-		}
-		return all.stream()
-			.filter((answer) -> answer[1] == 0 && answer[0] > at && answer[0] - at < window.toNanos())
-			.count();
-	}
-
-	/**
-	 * Nanoseconds from the first 429 answer to the next request that arrived after it; -1
-	 * if there was none.
-	 */
-	public long quietAfterFirstTooManyRequests() {
-		List<long[]> all;
-		synchronized (this.answers) {
-			all = new ArrayList<>(this.answers);
-		}
-		all.sort(java.util.Comparator.comparingLong((long[] answer) -> answer[0]));
-		for (int i = 0; i < all.size(); i++) {
-			if (all.get(i)[1] == 429) {
-				long at = all.get(i)[0];
-				return all.stream()
-					.filter((answer) -> answer[1] == 0 && answer[0] > at)
-					.mapToLong((answer) -> answer[0])
-					.min()
-					.orElse(at - 1) - at;
-			}
-		}
-		return -1;
+		return error;
 	}
 
 	private Mono<Void> answer(HttpServerResponse response, int status, Object body) {
-		this.answers.add(new long[] { System.nanoTime(), status });
+		this.traffic.answered(status);
 		return response.status(status)
 			.header("Content-Type", "application/json")
 			.sendString(Mono.just(json.writeValueAsString(body)))
 			.then();
+	}
+
+	/** Blocks until the sandbox is closed. */
+	public void awaitClose() {
+		this.server.onDispose().block();
 	}
 
 	@Override
