@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole CourseHub platform locally: builds what is missing or out of date, then
-# starts PostgreSQL, Kafka and the four services and waits until all are healthy.
+# starts PostgreSQL, Kafka, the Telegram sandbox and the four services and waits until all
+# are healthy.
 # Ctrl-C stops everything. Settings: environment variables, see infra/local-stack/README.md.
 set -euo pipefail
 
@@ -21,10 +22,12 @@ modules=(
 )
 
 # what goes into a jar: its module's main sources and poms; the back-end services also
-# embed infra/service-kit (test sources are left out: they never change a jar)
+# embed infra/service-kit, the launcher runs infra/telegram-sandbox from its lib/ (test
+# sources are left out: they never change a jar)
 inputs_of() {
 	case "$1" in
-		gateway | infra/local-stack) echo "$1/src/main $1/pom.xml pom.xml" ;;
+		gateway) echo "$1/src/main $1/pom.xml pom.xml" ;;
+		infra/local-stack) echo "$1/src/main $1/pom.xml infra/telegram-sandbox/src/main infra/telegram-sandbox/pom.xml pom.xml" ;;
 		*) echo "$1/src/main $1/pom.xml infra/service-kit/src/main infra/service-kit/pom.xml pom.xml" ;;
 	esac
 }

@@ -11,13 +11,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * Runs the whole platform locally: PostgreSQL, Kafka, the three back-end services, then
- * the gateway, each in a process of its own; waits until every health endpoint is UP; and
- * stops all of it on Ctrl-C, SIGTERM or when one of them crashes.
+ * Runs the whole platform locally: PostgreSQL, Kafka, the Telegram sandbox, the three
+ * back-end services, then the gateway, each in a process of its own; waits until every
+ * health endpoint is UP; and stops all of it on Ctrl-C, SIGTERM or when one of them
+ * crashes.
  */
 public final class LocalStack {
 
 	private static final Duration SERVICE_GRACE = Duration.ofSeconds(20);
+
+	private static final Duration SANDBOX_GRACE = Duration.ofSeconds(5);
 
 	private static final Duration KAFKA_GRACE = Duration.ofSeconds(30);
 
@@ -97,8 +100,9 @@ public final class LocalStack {
 	}
 
 	/**
-	 * Services first (SIGTERM, a grace period, SIGKILL), then Kafka, then PostgreSQL.
-	 * Runs once, from the shutdown hook or after a failure; a second caller waits for it.
+	 * Services first (SIGTERM, a grace period, SIGKILL), then the Telegram sandbox, then
+	 * Kafka, then PostgreSQL. Runs once, from the shutdown hook or after a failure; a
+	 * second caller waits for it.
 	 */
 	private void stop() {
 		synchronized (this.stopLock) {
@@ -110,6 +114,7 @@ public final class LocalStack {
 			stop("the services",
 					List.of(ServiceSpec.GATEWAY, "booking-service", "analytics-service", "messaging-service"),
 					SERVICE_GRACE);
+			stop("the Telegram sandbox", List.of(TelegramSandboxSpec.NAME), SANDBOX_GRACE);
 			stop("Kafka", List.of(KafkaBroker.NAME, KafkaBroker.STORAGE_TOOL), KAFKA_GRACE);
 			stopPostgres();
 			this.children.running().forEach((child) -> child.stop(Duration.ZERO));

@@ -19,11 +19,15 @@ record ServiceSpec(String name, String route, Path jar, int port, Map<String, St
 
 	static final String GATEWAY = "gateway";
 
-	/** The three back-end services, each with its own database. */
-	static List<ServiceSpec> backEnds(StackConfig config) {
+	/**
+	 * The three back-end services, each with its own database; messaging-service also
+	 * gets {@code telegram} (the sandbox's URL and token, or nothing).
+	 */
+	static List<ServiceSpec> backEnds(StackConfig config, Map<String, String> telegram) {
 		Ports ports = config.ports();
-		return List.of(backEnd(config, "booking", ports.booking()), backEnd(config, "analytics", ports.analytics()),
-				backEnd(config, "messaging", ports.messaging()));
+		return List.of(backEnd(config, "booking", ports.booking(), Map.of()),
+				backEnd(config, "analytics", ports.analytics(), Map.of()),
+				backEnd(config, "messaging", ports.messaging(), telegram));
 	}
 
 	/**
@@ -42,7 +46,7 @@ record ServiceSpec(String name, String route, Path jar, int port, Map<String, St
 		return new ServiceSpec(GATEWAY, null, jar(config, GATEWAY), ports.gateway(), env);
 	}
 
-	private static ServiceSpec backEnd(StackConfig config, String route, int port) {
+	private static ServiceSpec backEnd(StackConfig config, String route, int port, Map<String, String> extra) {
 		String name = route + "-service";
 		Map<String, String> env = new LinkedHashMap<>();
 		env.put("PORT", String.valueOf(port));
@@ -52,6 +56,7 @@ record ServiceSpec(String name, String route, Path jar, int port, Map<String, St
 		env.put("DB_USER", StackConfig.DB_USER);
 		env.put("DB_PASSWORD", StackConfig.DB_PASSWORD);
 		env.put("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + config.ports().kafka());
+		env.putAll(extra);
 		return new ServiceSpec(name, route, jar(config, name), port, env);
 	}
 

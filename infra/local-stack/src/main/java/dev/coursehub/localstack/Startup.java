@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -46,7 +47,9 @@ final class Startup {
 		checkFree(this.config.ports().postgres(), Ports.POSTGRES, "PostgreSQL");
 		checkFree(this.config.ports().kafka(), Ports.KAFKA, "Kafka");
 		checkFree(this.config.ports().kafkaController(), Ports.KAFKA_CONTROLLER, "Kafka's controller");
-		List<ServiceSpec> backEnds = ServiceSpec.backEnds(this.config);
+		Optional<TelegramSandboxSpec> sandbox = TelegramSandboxSpec.forStack(System.getenv(), this.config.ports());
+		List<ServiceSpec> backEnds = ServiceSpec.backEnds(this.config,
+				sandbox.map(TelegramSandboxSpec::messagingEnvironment).orElse(Map.of()));
 		GatewayAuth auth = GatewayAuth.forStack(System.getenv(), this.config.dataDir());
 		ServiceSpec gateway = ServiceSpec.gateway(this.config, auth.secret());
 		List<ServiceSpec> services = new ArrayList<>(backEnds);
@@ -59,10 +62,18 @@ final class Startup {
 		}
 		LogFiles.rotate(this.config.logFile("postgres"));
 		LogFiles.rotate(this.config.logFile(KafkaBroker.NAME));
+		LogFiles.rotate(this.config.logFile(TelegramSandboxSpec.NAME));
 
 		JavaCommand java = JavaCommand.of(this.config);
 		startPostgres();
 		ChildProcess kafka = KafkaBroker.start(this.config, java, this.children, this.console);
+		if (sandbox.isPresent()) {
+			startSandbox(java, sandbox.get());
+		}
+		else {
+			this.console.step("Telegram: messaging-service talks to " + TelegramSandboxSpec.API_URL + " / "
+					+ TelegramSandboxSpec.BOT_TOKEN + " from your environment (no sandbox)");
+		}
 		PostgresServer postgres = awaitPostgres();
 		KafkaBroker.awaitReady(this.config, this.children, deadline);
 		this.console.step("Kafka is UP on localhost:" + this.config.ports().kafka());
@@ -78,6 +89,8 @@ final class Startup {
 			viaGateway.add(new Readiness.Target(service.name() + " via gateway",
 					service.healthThroughGateway(gateway.port()), this.config.logFile(gateway.name()), token));
 		}
+		sandbox.ifPresent((spec) -> own.add(new Readiness.Target(TelegramSandboxSpec.NAME, spec.health(),
+				this.config.logFile(TelegramSandboxSpec.NAME))));
 		readiness.await(own);
 		startService(java, gateway);
 		readiness.await(
@@ -145,6 +158,13 @@ final class Startup {
 		this.console.step("PostgreSQL is UP on localhost:" + this.config.ports().postgres() + " (databases "
 				+ String.join(", ", PostgresServer.DATABASES) + ")");
 		return server;
+	}
+
+	private void startSandbox(JavaCommand java, TelegramSandboxSpec sandbox) throws IOException {
+		this.console.step(TelegramSandboxSpec.NAME + ": starting on " + sandbox.url()
+				+ " (a stand-in for the Telegram Bot API; no bot token needed)");
+		this.children.start(TelegramSandboxSpec.NAME, sandbox.command(java), sandbox.environment(),
+				this.config.dataDir(), this.config.logFile(TelegramSandboxSpec.NAME), true);
 	}
 
 	private void startService(JavaCommand java, ServiceSpec service) throws IOException {

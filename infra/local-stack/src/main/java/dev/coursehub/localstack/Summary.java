@@ -27,6 +27,11 @@ final class Summary {
 		lines.add("  postgres    localhost:" + ports.postgres() + "  user " + StackConfig.DB_USER + " / password "
 				+ StackConfig.DB_PASSWORD + "  databases " + String.join(", ", PostgresServer.DATABASES));
 		lines.add("  kafka       localhost:" + ports.kafka());
+		lines.add(TelegramSandboxSpec.forStack(System.getenv(), ports)
+			.map((sandbox) -> "  telegram    sandbox " + sandbox.url() + "   (what each chat received: curl "
+					+ sandbox.received() + ")")
+			.orElse("  telegram    " + TelegramSandboxSpec.API_URL + " and " + TelegramSandboxSpec.BOT_TOKEN
+					+ " from your environment"));
 		lines.add("  admin token " + config.adminTokenFile() + "   (12 h; curl -H \"Authorization: Bearer $(cat "
 				+ config.adminTokenFile() + ")\" http://localhost:" + ports.gateway()
 				+ "/api/booking/actuator/health)");

@@ -43,26 +43,37 @@ final class LauncherProcess {
 		this.dataDir = dataDir;
 	}
 
-	static LauncherProcess start(Path dataDir, Map<String, Integer> ports, String outputName) throws IOException {
+	/**
+	 * @param environment more variables for the launcher; {@code TELEGRAM_API_URL} and
+	 * {@code TELEGRAM_BOT_TOKEN} are removed, so the stack always runs its sandbox
+	 */
+	static LauncherProcess start(Path dataDir, Map<String, Integer> ports, String outputName,
+			Map<String, String> environment) throws IOException {
 		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
 		Path output = Files.createDirectories(Path.of("target/local-stack-it")).resolve(outputName);
 		ProcessBuilder builder = new ProcessBuilder(java.toString(), "-jar", "target/coursehub-local-stack.jar")
 			.redirectErrorStream(true)
 			.redirectOutput(output.toFile());
 		Map<String, String> env = builder.environment();
+		env.remove("TELEGRAM_API_URL");
+		env.remove("TELEGRAM_BOT_TOKEN");
+		env.putAll(environment);
 		env.put("COURSEHUB_DATA_DIR", dataDir.toString());
 		ports.forEach((name, port) -> env.put("COURSEHUB_" + name.toUpperCase().replace('-', '_') + "_PORT",
 				String.valueOf(port)));
 		return new LauncherProcess(builder.start(), output, dataDir);
 	}
 
-	/** A free port for each server, by name: gateway, booking, ..., kafka-controller. */
+	/**
+	 * A free port for each server, by name: gateway, booking, ..., kafka-controller,
+	 * telegram-sandbox.
+	 */
 	static Map<String, Integer> freePorts() throws IOException {
 		List<ServerSocket> sockets = new ArrayList<>();
 		Map<String, Integer> ports = new LinkedHashMap<>();
 		try {
 			for (String name : List.of("gateway", "booking", "analytics", "messaging", "postgres", "kafka",
-					"kafka-controller")) {
+					"kafka-controller", "telegram-sandbox")) {
 				ServerSocket socket = new ServerSocket(0);
 				sockets.add(socket);
 				ports.put(name, socket.getLocalPort());
@@ -112,11 +123,13 @@ final class LauncherProcess {
 	void stopAndAssertNothingLeft(Map<String, Integer> ports) throws IOException {
 		Set<ProcessHandle> started = new LinkedHashSet<>(this.process.descendants().toList());
 		started.add(postmaster().orElseThrow());
-		// kafka, postgres and the four services
-		assertThat(started).hasSizeGreaterThanOrEqualTo(6);
+		// kafka, postgres, the Telegram sandbox and the four services
+		assertThat(started).hasSizeGreaterThanOrEqualTo(7);
 		this.process.destroy();
 		Awaitility.await("the launcher exits after SIGTERM").atMost(STOP).until(() -> !this.process.isAlive());
-		assertThat(output()).contains("stopping the services", "stopping Kafka", "stopping PostgreSQL", "stopped")
+		assertThat(output())
+			.contains("stopping the services", "stopping the Telegram sandbox", "stopping Kafka", "stopping PostgreSQL",
+					"stopped")
 			.doesNotContain("SIGKILL");
 		assertThat(started).noneMatch(ProcessHandle::isAlive);
 		assertClosed(ports.values().stream().mapToInt(Integer::intValue).toArray());

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,11 +31,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Runs the real launcher jar, as {@code run.sh} does, against the packaged services:
- * start, use, stop, start again on the same data, stop; and a service that cannot start.
+ * start, use (a broadcast delivered to the Telegram sandbox), stop, start again on the
+ * same data, stop; and a service that cannot start.
  */
 class LocalStackIT {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	/** Telegram ids of the broadcast's recipients; the last one blocked the bot. */
+	private static final long[] USERS = { 710001, 710002, 710003 };
 
 	private final List<LauncherProcess> launches = new ArrayList<>();
 
@@ -52,6 +57,7 @@ class LocalStackIT {
 			assertUp("http://localhost:" + ports.get("gateway") + "/api/" + route + "/actuator/health", token);
 		}
 		assertUp("http://localhost:" + ports.get("gateway") + "/actuator/health", null);
+		broadcastIsDeliveredToTheSandboxWithNoBotToken(ports, token);
 		try (Connection connection = booking(ports); Statement statement = connection.createStatement()) {
 			statement.execute("CREATE TABLE local_stack_it (id int PRIMARY KEY, note text)");
 			statement.execute("INSERT INTO local_stack_it VALUES (1, 'kept across restarts')");
@@ -84,8 +90,42 @@ class LocalStackIT {
 				.contains("stopping the services", "stopping Kafka", "stopping PostgreSQL");
 			assertThat(started).isNotEmpty().noneMatch(ProcessHandle::isAlive);
 			LauncherProcess.assertClosed(ports.get("postgres"), ports.get("kafka"), ports.get("analytics"),
-					ports.get("messaging"));
+					ports.get("messaging"), ports.get("telegram-sandbox"));
 		}
+	}
+
+	/**
+	 * A newcomer's first broadcast: bookings make three recipients, one of whom blocked
+	 * the bot ({@code TELEGRAM_SANDBOX_BLOCKED_USERS} reaches the sandbox from the
+	 * launcher's environment); the broadcast completes and the sandbox received it.
+	 */
+	private void broadcastIsDeliveredToTheSandboxWithNoBotToken(Map<String, Integer> ports, String token)
+			throws Exception {
+		GatewayAdmin admin = new GatewayAdmin(ports.get("gateway"), token);
+		long course = GatewayAdmin.id(admin.post("/api/booking/courses", "{\"title\":\"Local stack\"}", 201));
+		admin.post("/api/booking/courses/" + course + "/streams", "{\"code\":\"first\",\"name\":\"First\"}", 201);
+		for (long user : USERS) {
+			admin.post("/api/booking/bookings",
+					"{\"userId\":" + user + ",\"courseId\":" + course + ",\"stream\":\"first\"}", 201);
+		}
+		String target = "{\"kind\":\"users\",\"userIds\":[" + USERS[0] + "," + USERS[1] + "," + USERS[2] + "]}";
+		// messaging-service learns its recipients from booking-service's events
+		Awaitility.await("messaging-service knows the three recipients")
+			.atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> admin.post("/api/messaging/broadcasts/preview", target, 200).contains("\"recipients\":3"));
+		long broadcast = GatewayAdmin.id(admin.post("/api/messaging/broadcasts",
+				"{\"text\":\"Welcome to CourseHub\",\"target\":" + target + "}", 201));
+		Awaitility.await("the broadcast completes")
+			.atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> admin.get("/api/messaging/broadcasts/" + broadcast).contains("\"state\":\"completed\""));
+		assertThat(admin.get("/api/messaging/broadcasts/" + broadcast)).contains("\"sent\":2", "\"failed\":1");
+		HttpResponse<String> received = this.http.send(HttpRequest
+			.newBuilder(URI.create("http://localhost:" + ports.get("telegram-sandbox") + "/sandbox/received"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(received.body()).isEqualTo("{\"" + USERS[0] + "\":[\"Welcome to CourseHub\"],\"" + USERS[1]
+				+ "\":[\"Welcome to CourseHub\"],\"" + USERS[2] + "\":[\"Welcome to CourseHub\"]}");
 	}
 
 	@AfterEach
@@ -94,7 +134,8 @@ class LocalStackIT {
 	}
 
 	private LauncherProcess launch(Map<String, Integer> ports, String outputName) throws IOException {
-		LauncherProcess launch = LauncherProcess.start(this.dir.resolve("data"), ports, outputName);
+		LauncherProcess launch = LauncherProcess.start(this.dir.resolve("data"), ports, outputName,
+				Map.of("TELEGRAM_SANDBOX_BLOCKED_USERS", String.valueOf(USERS[2])));
 		this.launches.add(launch);
 		return launch;
 	}

@@ -17,7 +17,7 @@ class ServiceSpecTests {
 
 	@Test
 	void backEndsRunFromTheirFatJarsWithTheirOwnDatabase() {
-		List<ServiceSpec> backEnds = ServiceSpec.backEnds(this.config);
+		List<ServiceSpec> backEnds = ServiceSpec.backEnds(this.config, Map.of());
 		assertThat(backEnds).extracting(ServiceSpec::name)
 			.containsExactly("booking-service", "analytics-service", "messaging-service");
 		ServiceSpec analytics = backEnds.get(1);
@@ -40,7 +40,7 @@ class ServiceSpecTests {
 
 	@Test
 	void healthIsCheckedDirectlyAndThroughTheGateway() {
-		ServiceSpec booking = ServiceSpec.backEnds(this.config).get(0);
+		ServiceSpec booking = ServiceSpec.backEnds(this.config, Map.of()).get(0);
 		assertThat(booking.health()).isEqualTo(URI.create("http://localhost:8081/actuator/health"));
 		assertThat(booking.healthThroughGateway(8080))
 			.isEqualTo(URI.create("http://localhost:8080/api/booking/actuator/health"));
