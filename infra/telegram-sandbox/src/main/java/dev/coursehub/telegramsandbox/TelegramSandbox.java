@@ -72,6 +72,8 @@ public final class TelegramSandbox implements AutoCloseable {
 
 	private final AtomicLong requests = new AtomicLong();
 
+	private volatile Duration responseDelay = Duration.ZERO;
+
 	private TelegramSandbox(SandboxSettings settings) {
 		this.settings = settings;
 		this.limits = new Limits(settings);
@@ -141,6 +143,15 @@ public final class TelegramSandbox implements AutoCloseable {
 		this.tooManyRequests.set(0);
 		this.violations.set(0);
 		this.requests.set(0);
+		this.responseDelay = Duration.ZERO;
+	}
+
+	/**
+	 * Successful sends are recorded at once and answered after {@code delay}, as a slow
+	 * Telegram would: a sender that dies meanwhile never learns that the message arrived.
+	 */
+	public void respondAfter(Duration delay) {
+		this.responseDelay = delay;
 	}
 
 	/** Sends to the chat answer 403, as to a user who blocked the bot. */
@@ -270,8 +281,9 @@ public final class TelegramSandbox implements AutoCloseable {
 			if (errors != null && errors.getAndDecrement() > 0) {
 				return answer(response, 502, error(502, "Bad Gateway", 0));
 			}
-			return answer(response, 200, Map.of("ok", true, "result", Map.of("message_id",
+			Mono<Void> sent = answer(response, 200, Map.of("ok", true, "result", Map.of("message_id",
 					this.messageIds.incrementAndGet(), "chat", Map.of("id", chatId), "text", text)));
+			return this.responseDelay.isZero() ? sent : Mono.delay(this.responseDelay).then(sent);
 		});
 	}
 

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 /** Calls a sandbox over HTTP, as messaging-service's client and a curl would. */
 final class BotApi {
@@ -27,10 +28,19 @@ final class BotApi {
 	}
 
 	HttpResponse<String> sendMessage(long chatId, String text) {
+		return send(sendMessageRequest(chatId, text));
+	}
+
+	CompletableFuture<HttpResponse<String>> sendMessageAsync(long chatId, String text) {
+		return this.http.sendAsync(sendMessageRequest(chatId, text).timeout(Duration.ofSeconds(30)).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpRequest.Builder sendMessageRequest(long chatId, String text) {
 		String body = "{\"chat_id\":" + chatId + ",\"text\":\"" + text + "\"}";
-		return send(HttpRequest.newBuilder(URI.create(this.url + "/bot" + this.token + "/sendMessage"))
+		return HttpRequest.newBuilder(URI.create(this.url + "/bot" + this.token + "/sendMessage"))
 			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body)));
+			.POST(HttpRequest.BodyPublishers.ofString(body));
 	}
 
 	HttpResponse<String> get(String path) {

@@ -1,14 +1,18 @@
 package dev.coursehub.telegramsandbox;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The sandbox over HTTP: Telegram's answers, in Telegram's JSON, and its own endpoints.
@@ -99,6 +103,17 @@ class TelegramSandboxTests {
 		assertThat(blocked.body())
 			.isEqualTo("{\"ok\":false,\"error_code\":403,\"description\":\"Forbidden: bot was blocked by the user\"}");
 		assertThat(api.sendMessage(45, "hello").statusCode()).as("blocked by the test, then reset").isEqualTo(200);
+	}
+
+	@Test
+	void recordsASendAtOnceAndAnswersItAfterTheConfiguredDelay() throws Exception {
+		TelegramSandbox sandbox = start(SandboxSettings.local(30, TelegramSandbox.TOKEN));
+		sandbox.respondAfter(Duration.ofSeconds(5));
+		CompletableFuture<HttpResponse<String>> answer = new BotApi(sandbox.url(), TelegramSandbox.TOKEN)
+			.sendMessageAsync(42, "hello");
+		await().atMost(Duration.ofSeconds(3)).until(() -> sandbox.receivedBy(42).contains("hello"));
+		assertThat(answer).as("answered only after the delay").isNotDone();
+		assertThat(answer.get(20, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
 	}
 
 	@Test
