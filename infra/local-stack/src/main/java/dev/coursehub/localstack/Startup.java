@@ -16,9 +16,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * The start-up order: leftovers of a killed run and busy ports first, then PostgreSQL and
- * Kafka side by side, the three back-end services together once both are UP, the gateway
- * last, and finally each back end through the gateway.
+ * The start-up order: leftovers of a killed run and busy ports first, then PostgreSQL,
+ * Kafka and the Telegram sandbox side by side, the three back-end services together once
+ * PostgreSQL and Kafka are UP, the gateway last, and finally each back end through the
+ * gateway.
  */
 final class Startup {
 

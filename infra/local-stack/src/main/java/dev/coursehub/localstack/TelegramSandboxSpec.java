@@ -40,8 +40,9 @@ record TelegramSandboxSpec(int port) {
 		return value != null && !value.isBlank();
 	}
 
+	/** The address it binds: the loopback one, not every interface as the services do. */
 	URI url() {
-		return URI.create("http://localhost:" + this.port);
+		return URI.create("http://127.0.0.1:" + this.port);
 	}
 
 	URI health() {

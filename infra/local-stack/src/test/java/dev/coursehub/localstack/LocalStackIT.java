@@ -122,7 +122,7 @@ class LocalStackIT {
 			.until(() -> admin.get("/api/messaging/broadcasts/" + broadcast).contains("\"state\":\"completed\""));
 		assertThat(admin.get("/api/messaging/broadcasts/" + broadcast)).contains("\"sent\":2", "\"failed\":1");
 		HttpResponse<String> received = this.http.send(HttpRequest
-			.newBuilder(URI.create("http://localhost:" + ports.get("telegram-sandbox") + "/sandbox/received"))
+			.newBuilder(URI.create("http://127.0.0.1:" + ports.get("telegram-sandbox") + "/sandbox/received"))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(received.body()).isEqualTo("{\"" + USERS[0] + "\":[\"Welcome to CourseHub\"],\"" + USERS[1]
 				+ "\":[\"Welcome to CourseHub\"],\"" + USERS[2] + "\":[\"Welcome to CourseHub\"]}");

@@ -19,12 +19,12 @@ class TelegramSandboxSpecTests {
 	void runsWhenNoBotApiIsConfiguredAndPointsMessagingAtItWithAPlaceholderToken() {
 		TelegramSandboxSpec sandbox = TelegramSandboxSpec.forStack(Map.of("TELEGRAM_API_URL", " "), this.ports)
 			.orElseThrow();
-		assertThat(sandbox.health()).isEqualTo(URI.create("http://localhost:9084/sandbox/health"));
+		assertThat(sandbox.health()).isEqualTo(URI.create("http://127.0.0.1:9084/sandbox/health"));
 		assertThat(sandbox.environment()).containsOnly(entry("TELEGRAM_SANDBOX_PORT", "9084"),
 				entry("TELEGRAM_SANDBOX_BOT_TOKEN", "0:local-sandbox-token-not-a-secret"));
 		StackConfig config = StackConfig.from(Map.of(), Path.of("/repo"));
 		ServiceSpec messaging = ServiceSpec.backEnds(config, sandbox.messagingEnvironment()).get(2);
-		assertThat(messaging.environment()).contains(entry("TELEGRAM_API_URL", "http://localhost:9084"),
+		assertThat(messaging.environment()).contains(entry("TELEGRAM_API_URL", "http://127.0.0.1:9084"),
 				entry("TELEGRAM_BOT_TOKEN", "0:local-sandbox-token-not-a-secret"));
 		assertThat(ServiceSpec.backEnds(config, sandbox.messagingEnvironment()).get(0).environment())
 			.doesNotContainKeys("TELEGRAM_API_URL", "TELEGRAM_BOT_TOKEN");
