@@ -67,7 +67,7 @@ record TelegramSandboxSpec(int port) {
 	/** A small heap after the configured options: it keeps only the texts it received. */
 	List<String> command(JavaCommand java) {
 		return java.command(NAME,
-				List.of("-Xmx64m", "-cp", KafkaBroker.absolute(System.getProperty("java.class.path"))),
+				List.of("-Xmx128m", "-cp", KafkaBroker.absolute(System.getProperty("java.class.path"))),
 				List.of(TelegramSandboxServer.class.getName()));
 	}
 

@@ -42,7 +42,7 @@ class TelegramSandboxSpecTests {
 		JavaCommand java = new JavaCommand(Path.of("/jdk/bin/java"), List.of("-Xmx384m"), Optional.empty());
 		List<String> command = new TelegramSandboxSpec(9084).command(java);
 		assertThat(command)
-			.startsWith("/jdk/bin/java", "-Xmx384m", "-Dcoursehub.local-stack=telegram-sandbox", "-Xmx64m", "-cp")
+			.startsWith("/jdk/bin/java", "-Xmx384m", "-Dcoursehub.local-stack=telegram-sandbox", "-Xmx128m", "-cp")
 			.endsWith("dev.coursehub.telegramsandbox.TelegramSandboxServer");
 	}
 

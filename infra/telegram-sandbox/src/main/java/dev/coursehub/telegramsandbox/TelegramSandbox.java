@@ -56,6 +56,12 @@ public final class TelegramSandbox implements AutoCloseable {
 
 	private final Map<Long, List<String>> received = new ConcurrentHashMap<>();
 
+	/**
+	 * One copy of each distinct text: a broadcast's recipients share one, so a long local
+	 * run keeps a reference per message, not a string.
+	 */
+	private final Map<String, String> texts = new ConcurrentHashMap<>();
+
 	private final Set<Long> blocked = ConcurrentHashMap.newKeySet();
 
 	private final Set<Long> badRequests = ConcurrentHashMap.newKeySet();
@@ -133,6 +139,7 @@ public final class TelegramSandbox implements AutoCloseable {
 	 */
 	public void reset() {
 		this.received.clear();
+		this.texts.clear();
 		this.limits.clear();
 		this.traffic.clear();
 		this.blocked.clear();
@@ -267,7 +274,8 @@ public final class TelegramSandbox implements AutoCloseable {
 			if (this.tooManyRequests.getAndUpdate((n) -> Math.max(0, n - 1)) > 0) {
 				return answer(response, 429, error(429, "Too Many Requests: retry after 1", 1));
 			}
-			this.received.computeIfAbsent(chatId, (id) -> Collections.synchronizedList(new ArrayList<>())).add(text);
+			this.received.computeIfAbsent(chatId, (id) -> Collections.synchronizedList(new ArrayList<>()))
+				.add(this.texts.computeIfAbsent(text, (same) -> same));
 			if (this.hanging.contains(chatId)) {
 				return Mono.never();
 			}
