@@ -14,8 +14,9 @@ final class Summary {
 	/**
 	 * @param processes name to pid of every process that makes up the stack, in the order
 	 * to list them
+	 * @param prometheus Prometheus' URL, or why it was not started
 	 */
-	static List<String> lines(StackConfig config, Console console, Map<String, Long> processes) {
+	static List<String> lines(StackConfig config, Console console, Map<String, Long> processes, String prometheus) {
 		Ports ports = config.ports();
 		List<String> lines = new ArrayList<>();
 		lines.add("");
@@ -27,6 +28,7 @@ final class Summary {
 		lines.add("  postgres    localhost:" + ports.postgres() + "  user " + StackConfig.DB_USER + " / password "
 				+ StackConfig.DB_PASSWORD + "  databases " + String.join(", ", PostgresServer.DATABASES));
 		lines.add("  kafka       localhost:" + ports.kafka());
+		lines.add("  prometheus  " + prometheus);
 		lines.add("  admin token " + config.adminTokenFile() + "   (12 h; curl -H \"Authorization: Bearer $(cat "
 				+ config.adminTokenFile() + ")\" http://localhost:" + ports.gateway()
 				+ "/api/booking/actuator/health)");

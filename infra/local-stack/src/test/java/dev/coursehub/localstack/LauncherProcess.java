@@ -56,13 +56,13 @@ final class LauncherProcess {
 		return new LauncherProcess(builder.start(), output, dataDir);
 	}
 
-	/** A free port for each server, by name: gateway, booking, ..., kafka-controller. */
+	/** A free port for each server, by name: gateway, booking, ..., kafka-controller, prometheus. */
 	static Map<String, Integer> freePorts() throws IOException {
 		List<ServerSocket> sockets = new ArrayList<>();
 		Map<String, Integer> ports = new LinkedHashMap<>();
 		try {
 			for (String name : List.of("gateway", "booking", "analytics", "messaging", "postgres", "kafka",
-					"kafka-controller")) {
+					"kafka-controller", "prometheus")) {
 				ServerSocket socket = new ServerSocket(0);
 				sockets.add(socket);
 				ports.put(name, socket.getLocalPort());

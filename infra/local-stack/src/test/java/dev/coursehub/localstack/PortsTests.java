@@ -12,15 +12,16 @@ class PortsTests {
 	@Test
 	void defaultsKeepClearOfASystemPostgresAndKafka() {
 		Ports ports = Ports.from(Map.of());
-		assertThat(ports).isEqualTo(new Ports(8080, 8081, 8082, 8083, 15432, 19092, 19093));
+		assertThat(ports).isEqualTo(new Ports(8080, 8081, 8082, 8083, 15432, 19092, 19093, 9090));
 	}
 
 	@Test
 	void everyPortComesFromItsVariable() {
 		Ports ports = Ports.from(Map.of("COURSEHUB_GATEWAY_PORT", "9080", "COURSEHUB_BOOKING_PORT", "9081",
 				"COURSEHUB_ANALYTICS_PORT", "9082", "COURSEHUB_MESSAGING_PORT", "9083", "COURSEHUB_POSTGRES_PORT",
-				" 25432 ", "COURSEHUB_KAFKA_PORT", "29092", "COURSEHUB_KAFKA_CONTROLLER_PORT", "29093"));
-		assertThat(ports).isEqualTo(new Ports(9080, 9081, 9082, 9083, 25432, 29092, 29093));
+				" 25432 ", "COURSEHUB_KAFKA_PORT", "29092", "COURSEHUB_KAFKA_CONTROLLER_PORT", "29093",
+				"COURSEHUB_PROMETHEUS_PORT", "29090"));
+		assertThat(ports).isEqualTo(new Ports(9080, 9081, 9082, 9083, 25432, 29092, 29093, 29090));
 	}
 
 	@Test
