@@ -56,7 +56,10 @@ final class LauncherProcess {
 		return new LauncherProcess(builder.start(), output, dataDir);
 	}
 
-	/** A free port for each server, by name: gateway, booking, ..., kafka-controller, prometheus. */
+	/**
+	 * A free port for each server, by name: gateway, booking, ..., kafka-controller,
+	 * prometheus.
+	 */
 	static Map<String, Integer> freePorts() throws IOException {
 		List<ServerSocket> sockets = new ArrayList<>();
 		Map<String, Integer> ports = new LinkedHashMap<>();
