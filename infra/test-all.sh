@@ -2,11 +2,12 @@
 # Runs every test of CourseHub (the README's test command; .ci/run calls it too).
 # infra/ops-checks checks the Prometheus, Grafana, compose and Kubernetes files with the real
 # tools (promtool, docker-compose, kubectl from Debian's packages prometheus, docker-compose,
-# kubernetes-client); they are installed here when missing. Everything else needs only a JDK 17.
+# kubernetes-client), and LocalStackIT runs the prometheus server of the same package against
+# the local stack; they are installed here when missing. Everything else needs only a JDK 17.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 missing=()
-command -v promtool > /dev/null || missing+=(prometheus)
+{ command -v promtool > /dev/null && command -v prometheus > /dev/null; } || missing+=(prometheus)
 command -v docker-compose > /dev/null || missing+=(docker-compose)
 command -v kubectl > /dev/null || missing+=(kubernetes-client)
 if [ ${#missing[@]} -gt 0 ]; then

@@ -9,6 +9,10 @@ set -euo pipefail
 if [[ -n "${COURSEHUB_DATA_DIR:-}" && "${COURSEHUB_DATA_DIR}" != /* ]]; then
 	export COURSEHUB_DATA_DIR="${PWD}/${COURSEHUB_DATA_DIR}"
 fi
+# so does a relative path to a Prometheus binary (a bare name is looked up on the PATH)
+if [[ "${COURSEHUB_PROMETHEUS:-}" == */* && "${COURSEHUB_PROMETHEUS}" != /* ]]; then
+	export COURSEHUB_PROMETHEUS="${PWD}/${COURSEHUB_PROMETHEUS}"
+fi
 
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 

@@ -40,6 +40,9 @@ class MessagingServiceApplicationIT extends ServiceFoundationChecks {
 		}
 		assertThat(this.messagingMeters.get("coursehub.broadcasts.active").gauge().value()).isZero();
 		assertThat(this.messagingMeters.get("coursehub.telegram.limiter.wait").timer().count()).isZero();
+		// buckets for the p99 panel of infra/grafana, exported from the start
+		assertThat(this.messagingMeters.get("coursehub.telegram.limiter.wait").timer().takeSnapshot().histogramCounts())
+			.hasSize(11);
 	}
 
 	@Override

@@ -51,7 +51,8 @@ final class Leftovers {
 			readPid(pidFile).flatMap(ProcessHandle::of)
 				.filter((process) -> process.info()
 					.commandLine()
-					.map((line) -> JavaCommand.isChild(line, name))
+					.map((line) -> name.equals(PrometheusServer.NAME)
+							? PrometheusServer.isChild(line, runDir.getParent()) : JavaCommand.isChild(line, name))
 					.orElse(false))
 				.ifPresent((process) -> found.put(name, process));
 			Files.deleteIfExists(pidFile);

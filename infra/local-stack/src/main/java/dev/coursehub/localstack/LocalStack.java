@@ -12,11 +12,13 @@ import java.util.concurrent.CompletionException;
 
 /**
  * Runs the whole platform locally: PostgreSQL, Kafka, the Telegram sandbox, the three
- * back-end services, then the gateway, each in a process of its own; waits until every
- * health endpoint is UP; and stops all of it on Ctrl-C, SIGTERM or when one of them
- * crashes.
+ * back-end services, then the gateway, and Prometheus when it is installed, each in a
+ * process of its own; waits until every health endpoint is UP; and stops all of it on
+ * Ctrl-C, SIGTERM or when one of them crashes.
  */
 public final class LocalStack {
+
+	private static final Duration PROMETHEUS_GRACE = Duration.ofSeconds(10);
 
 	private static final Duration SERVICE_GRACE = Duration.ofSeconds(20);
 
@@ -74,7 +76,7 @@ public final class LocalStack {
 		try {
 			this.lock = DataDirLock.acquire(this.config.dataDir());
 			Map<String, Long> pids = this.startup.start();
-			Summary.lines(this.config, this.console, pids).forEach(this.console::line);
+			Summary.lines(this.config, this.console, pids, this.startup.prometheus()).forEach(this.console::line);
 			Crash crash = this.children.crash().join();
 			throw StackFailure.of(crash, "while the stack was running");
 		}
@@ -100,9 +102,9 @@ public final class LocalStack {
 	}
 
 	/**
-	 * Services first (SIGTERM, a grace period, SIGKILL), then the Telegram sandbox, then
-	 * Kafka, then PostgreSQL. Runs once, from the shutdown hook or after a failure; a
-	 * second caller waits for it.
+	 * Prometheus and the services first (SIGTERM, a grace period, SIGKILL), then the
+	 * Telegram sandbox, then Kafka, then PostgreSQL. Runs once, from the shutdown hook or
+	 * after a failure; a second caller waits for it.
 	 */
 	private void stop() {
 		synchronized (this.stopLock) {
@@ -111,6 +113,7 @@ public final class LocalStack {
 			}
 			this.stopped = true;
 			this.children.beginStopping();
+			stop("Prometheus", List.of(PrometheusServer.NAME), PROMETHEUS_GRACE);
 			stop("the services",
 					List.of(ServiceSpec.GATEWAY, "booking-service", "analytics-service", "messaging-service"),
 					SERVICE_GRACE);

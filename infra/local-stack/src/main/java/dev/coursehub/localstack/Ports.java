@@ -7,10 +7,11 @@ import java.util.Map;
 
 /**
  * Every port the local stack uses. The defaults keep clear of a system PostgreSQL (5432)
- * and Kafka (9092); each one can be changed with its environment variable.
+ * and Kafka (9092); each one can be changed with its environment variable. Prometheus
+ * keeps its usual 9090.
  */
 record Ports(int gateway, int booking, int analytics, int messaging, int postgres, int kafka, int kafkaController,
-		int telegramSandbox) {
+		int telegramSandbox, int prometheus) {
 
 	static final String GATEWAY = "COURSEHUB_GATEWAY_PORT";
 
@@ -27,6 +28,7 @@ record Ports(int gateway, int booking, int analytics, int messaging, int postgre
 	static final String KAFKA_CONTROLLER = "COURSEHUB_KAFKA_CONTROLLER_PORT";
 
 	static final String TELEGRAM_SANDBOX = "COURSEHUB_TELEGRAM_SANDBOX_PORT";
+	static final String PROMETHEUS = "COURSEHUB_PROMETHEUS_PORT";
 
 	/** Environment variable and default, in the order they are documented. */
 	static final Map<String, Integer> DEFAULTS = defaults();
@@ -43,7 +45,8 @@ record Ports(int gateway, int booking, int analytics, int messaging, int postgre
 			ports.put(variable, port);
 		});
 		return new Ports(ports.get(GATEWAY), ports.get(BOOKING), ports.get(ANALYTICS), ports.get(MESSAGING),
-				ports.get(POSTGRES), ports.get(KAFKA), ports.get(KAFKA_CONTROLLER), ports.get(TELEGRAM_SANDBOX));
+				ports.get(POSTGRES), ports.get(KAFKA), ports.get(KAFKA_CONTROLLER), ports.get(TELEGRAM_SANDBOX),
+				ports.get(PROMETHEUS));
 	}
 
 	private static int parse(String variable, String value, int fallback) {
@@ -72,6 +75,7 @@ record Ports(int gateway, int booking, int analytics, int messaging, int postgre
 		defaults.put(KAFKA, 19092);
 		defaults.put(KAFKA_CONTROLLER, 19093);
 		defaults.put(TELEGRAM_SANDBOX, 8084);
+		defaults.put(PROMETHEUS, 9090);
 		return Collections.unmodifiableMap(defaults);
 	}
 

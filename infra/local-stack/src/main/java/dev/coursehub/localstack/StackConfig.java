@@ -15,8 +15,10 @@ import java.util.Map;
  * @param ports the ports of every server
  * @param javaOptions options for every child JVM (services, Kafka)
  * @param startTimeout how long the whole stack may take to become healthy
+ * @param prometheus the Prometheus to start beside the services, if any
  */
-record StackConfig(Path repoRoot, Path dataDir, Ports ports, List<String> javaOptions, Duration startTimeout) {
+record StackConfig(Path repoRoot, Path dataDir, Ports ports, List<String> javaOptions, Duration startTimeout,
+		PrometheusServer.Binary prometheus) {
 
 	static final String DATA_DIR = "COURSEHUB_DATA_DIR";
 
@@ -40,7 +42,8 @@ record StackConfig(Path repoRoot, Path dataDir, Ports ports, List<String> javaOp
 		List<String> options = Arrays
 			.stream(((javaOpts == null || javaOpts.isBlank()) ? DEFAULT_JAVA_OPTS : javaOpts).trim().split("\\s+"))
 			.toList();
-		return new StackConfig(repoRoot, data.normalize(), Ports.from(env), options, startTimeout(env));
+		return new StackConfig(repoRoot, data.normalize(), Ports.from(env), options, startTimeout(env),
+				PrometheusServer.locate(env));
 	}
 
 	private static Duration startTimeout(Map<String, String> env) {

@@ -17,9 +17,9 @@ import java.util.concurrent.CompletionException;
 
 /**
  * The start-up order: leftovers of a killed run and busy ports first, then PostgreSQL,
- * Kafka and the Telegram sandbox side by side, the three back-end services together once
- * PostgreSQL and Kafka are UP, the gateway last, and finally each back end through the
- * gateway.
+ * Kafka and the Telegram sandbox side by side, Prometheus (when installed) and the three
+ * back-end services together once PostgreSQL and Kafka are UP, the gateway last, and
+ * finally each back end through the gateway.
  */
 final class Startup {
 
@@ -30,6 +30,8 @@ final class Startup {
 	private final Children children;
 
 	private CompletableFuture<PostgresServer> postgres;
+
+	private String prometheus;
 
 	Startup(StackConfig config, Console console, Children children) {
 		this.config = config;
@@ -64,6 +66,7 @@ final class Startup {
 		LogFiles.rotate(this.config.logFile("postgres"));
 		LogFiles.rotate(this.config.logFile(KafkaBroker.NAME));
 		LogFiles.rotate(this.config.logFile(TelegramSandboxSpec.NAME));
+		LogFiles.rotate(this.config.logFile(PrometheusServer.NAME));
 
 		JavaCommand java = JavaCommand.of(this.config);
 		startPostgres();
@@ -81,6 +84,7 @@ final class Startup {
 
 		// the gateway lets only admins reach a service's actuator
 		String token = auth.writeAdminToken(this.config.adminTokenFile(), Instant.now());
+		boolean withPrometheus = startPrometheus();
 		Readiness readiness = new Readiness(this.console, this.children, deadline);
 		List<Readiness.Target> viaGateway = new ArrayList<>();
 		List<Readiness.Target> own = new ArrayList<>();
@@ -97,6 +101,10 @@ final class Startup {
 		readiness.await(
 				List.of(new Readiness.Target(gateway.name(), gateway.health(), this.config.logFile(gateway.name()))));
 		readiness.await(viaGateway);
+		if (withPrometheus) {
+			PrometheusServer.awaitReady(this.config, this.children, deadline);
+			this.console.step("Prometheus is UP   " + PrometheusServer.url(this.config));
+		}
 
 		Map<String, Long> pids = new LinkedHashMap<>();
 		pids.put("launcher", ProcessHandle.current().pid());
@@ -110,15 +118,51 @@ final class Startup {
 	}
 
 	private void checkFree(int port, String variable, String server) {
+		if (inUse(port)) {
+			throw new StackFailure("port " + port + " for " + server + " is already in use; choose another with "
+					+ variable + "=<port>", null);
+		}
+	}
+
+	private static boolean inUse(int port) {
 		try (Socket socket = new Socket()) {
 			socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
+			return true;
 		}
 		catch (IOException ex) {
-			return;
+			return false;
 		}
-		throw new StackFailure(
-				"port " + port + " for " + server + " is already in use; choose another with " + variable + "=<port>",
-				null);
+	}
+
+	/**
+	 * Starts Prometheus when there is one and its port is free; otherwise says why not
+	 * and goes on: the stack does not need it.
+	 */
+	private boolean startPrometheus() throws IOException {
+		PrometheusServer.Binary binary = this.config.prometheus();
+		int port = this.config.ports().prometheus();
+		if (binary.path().isEmpty()) {
+			this.prometheus = "not started: " + binary.absence();
+		}
+		else if (inUse(port)) {
+			this.prometheus = "not started: port " + port + " is already in use (a system Prometheus?); choose "
+					+ "another with " + Ports.PROMETHEUS + "=<port>";
+		}
+		else {
+			this.console.step("Prometheus: starting on localhost:" + port + " (" + binary.path().get() + ", scraping "
+					+ "every " + PrometheusServer.SCRAPE_INTERVAL.toSeconds() + "s)");
+			PrometheusServer.start(this.config, binary.path().get(), this.children);
+			this.prometheus = PrometheusServer.url(this.config) + "   (alerts /alerts, targets /targets; config "
+					+ PrometheusServer.configFile(this.config.dataDir()) + ")";
+			return true;
+		}
+		this.console.step("Prometheus " + this.prometheus);
+		return false;
+	}
+
+	/** Prometheus' URL, or why it was not started; {@code null} before the start. */
+	String prometheus() {
+		return this.prometheus;
 	}
 
 	/** The PostgreSQL start, once it began; {@code null} before. */

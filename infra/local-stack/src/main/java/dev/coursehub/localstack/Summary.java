@@ -14,8 +14,9 @@ final class Summary {
 	/**
 	 * @param processes name to pid of every process that makes up the stack, in the order
 	 * to list them
+	 * @param prometheus Prometheus' URL, or why it was not started
 	 */
-	static List<String> lines(StackConfig config, Console console, Map<String, Long> processes) {
+	static List<String> lines(StackConfig config, Console console, Map<String, Long> processes, String prometheus) {
 		Ports ports = config.ports();
 		List<String> lines = new ArrayList<>();
 		lines.add("");
@@ -32,6 +33,7 @@ final class Summary {
 					+ sandbox.received() + ")")
 			.orElse("  telegram    " + TelegramSandboxSpec.API_URL + " and " + TelegramSandboxSpec.BOT_TOKEN
 					+ " from your environment"));
+		lines.add("  prometheus  " + prometheus);
 		lines.add("  admin token " + config.adminTokenFile() + "   (12 h; curl -H \"Authorization: Bearer $(cat "
 				+ config.adminTokenFile() + ")\" http://localhost:" + ports.gateway()
 				+ "/api/booking/actuator/health)");

@@ -66,14 +66,14 @@ final class LauncherProcess {
 
 	/**
 	 * A free port for each server, by name: gateway, booking, ..., kafka-controller,
-	 * telegram-sandbox.
+	 * telegram-sandbox, prometheus.
 	 */
 	static Map<String, Integer> freePorts() throws IOException {
 		List<ServerSocket> sockets = new ArrayList<>();
 		Map<String, Integer> ports = new LinkedHashMap<>();
 		try {
 			for (String name : List.of("gateway", "booking", "analytics", "messaging", "postgres", "kafka",
-					"kafka-controller", "telegram-sandbox")) {
+					"kafka-controller", "telegram-sandbox", "prometheus")) {
 				ServerSocket socket = new ServerSocket(0);
 				sockets.add(socket);
 				ports.put(name, socket.getLocalPort());

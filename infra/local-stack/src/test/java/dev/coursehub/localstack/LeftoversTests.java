@@ -49,6 +49,30 @@ class LeftoversTests {
 	}
 
 	@Test
+	void prometheusOfAKilledLauncherIsStoppedButNotAnotherStacks() throws IOException {
+		Path dataDir = this.runDir.getParent();
+		Process ours = leftover(PrometheusServer.NAME, "--config.file=" + PrometheusServer.configFile(dataDir));
+		Process another = new ProcessBuilder("sh", "-c", "sleep 300; true",
+				"--config.file=" + PrometheusServer.configFile(dataDir.resolve("other")))
+			.start();
+		try {
+			Leftovers.stopChildren(this.runDir, this.console);
+			assertThat(ours.isAlive()).isFalse();
+			assertThat(this.output.toString(StandardCharsets.UTF_8))
+				.contains("stopping prometheus (pid " + ours.pid() + ") left running by a previous run");
+			Files.writeString(this.runDir.resolve("prometheus.pid"), another.pid() + "\n");
+			Leftovers.stopChildren(this.runDir, this.console);
+			assertThat(another.isAlive()).isTrue();
+		}
+		finally {
+			ours.destroyForcibly();
+			another.descendants().forEach(ProcessHandle::destroyForcibly);
+			another.destroyForcibly();
+			this.sleeps.forEach(ProcessHandle::destroyForcibly);
+		}
+	}
+
+	@Test
 	void processThatIsNotOurChildIsLeftAlone() throws IOException {
 		// after a reboot the recorded pid may belong to anything
 		Files.writeString(this.runDir.resolve("gateway.pid"), ProcessHandle.current().pid() + "\n");
@@ -66,7 +90,12 @@ class LeftoversTests {
 
 	/** A process whose command line carries the launcher's marker for {@code name}. */
 	private Process leftover(String name) throws IOException {
-		Process process = new ProcessBuilder("sh", "-c", "sleep 300; true", JavaCommand.MARKER + name).start();
+		return leftover(name, JavaCommand.MARKER + name);
+	}
+
+	/** A process whose command line ends with {@code marker}. */
+	private Process leftover(String name, String marker) throws IOException {
+		Process process = new ProcessBuilder("sh", "-c", "sleep 300; true", marker).start();
 		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> process.descendants().findAny().isPresent());
 		process.descendants().forEach(this.sleeps::add);
 		Files.writeString(this.runDir.resolve(name + ".pid"), process.pid() + "\n");

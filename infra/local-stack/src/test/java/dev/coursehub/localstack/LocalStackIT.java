@@ -48,6 +48,12 @@ class LocalStackIT {
 
 	@Test
 	void startsTheWholePlatformKeepsItsDataAndLeavesNothingBehind() throws Exception {
+		// CI installs it (infra/test-all.sh); without it this test would check less,
+		// silently
+		assertThat(JavaCommand.onPath("prometheus", System.getenv("PATH")))
+			.as("prometheus is not installed: the local stack's metrics test needs Debian's prometheus package "
+					+ "(apt-get install prometheus; infra/test-all.sh installs it)")
+			.isPresent();
 		Map<String, Integer> ports = LauncherProcess.freePorts();
 		LauncherProcess first = launch(ports, "first.out");
 		first.awaitReady();
@@ -63,6 +69,7 @@ class LocalStackIT {
 			statement.execute("INSERT INTO local_stack_it VALUES (1, 'kept across restarts')");
 		}
 		assertThat(topics(ports)).contains("booking.events");
+		prometheusSeesWhatTheDashboardsAndAlertsAskFor(ports);
 		first.stopAndAssertNothingLeft(ports);
 
 		LauncherProcess second = launch(ports, "second.out");
@@ -126,6 +133,20 @@ class LocalStackIT {
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(received.body()).isEqualTo("{\"" + USERS[0] + "\":[\"Welcome to CourseHub\"],\"" + USERS[1]
 				+ "\":[\"Welcome to CourseHub\"],\"" + USERS[2] + "\":[\"Welcome to CourseHub\"]}");
+	}
+
+	/**
+	 * The launcher's Prometheus scrapes every service; after traffic that touches every
+	 * area, every dashboard panel's query and every alert expression answers
+	 * ({@link MonitoringQueries} says what that means for an alert that is false).
+	 */
+	private void prometheusSeesWhatTheDashboardsAndAlertsAskFor(Map<String, Integer> ports) throws Exception {
+		assertThat(this.launches.get(0).output())
+			.contains("Prometheus is UP   http://localhost:" + ports.get("prometheus"));
+		MonitoringQueries monitoring = new MonitoringQueries(new PrometheusApi(ports.get("prometheus")));
+		monitoring.awaitEveryTargetUp();
+		new Traffic(ports.get("gateway"), this.dir.resolve("data")).touchEveryArea();
+		monitoring.awaitEveryQueryAnswered();
 	}
 
 	@AfterEach

@@ -100,6 +100,50 @@ class GrafanaDashboardTests {
 			.assertSucceeded("promtool check rules on the dashboards' queries");
 	}
 
+	@Test
+	void theShareOf5xxIsZeroForAServiceThatNeverFailed(@TempDir Path directory) throws IOException {
+		// a service without a single 5xx has no 5xx series: its share must be 0, not
+		// missing
+		String share = promql(expr("coursehub-overview", "5xx share by service"));
+		Files.writeString(directory.resolve("none.yml"), "groups: []\n");
+		Files.writeString(directory.resolve("share_test.yml"), """
+				rule_files: [none.yml]
+				tests:
+				  - interval: 1m
+				    input_series:
+				      - series: 'http_server_requests_seconds_count{application="gateway",status="200"}'
+				        values: '0+60x10'
+				      - series: 'http_server_requests_seconds_count{application="booking-service",status="200"}'
+				        values: '0+54x10'
+				      - series: 'http_server_requests_seconds_count{application="booking-service",status="503"}'
+				        values: '0+6x10'
+				    promql_expr_test:
+				      - expr: %s
+				        eval_time: 10m
+				        exp_samples:
+				          - labels: '{application="gateway"}'
+				            value: 0
+				          - labels: '{application="booking-service"}'
+				            value: 0.1
+				""".formatted(json.writeValueAsString(share)));
+		Tool.run(directory, "promtool", "test", "rules", "share_test.yml")
+			.assertSucceeded("promtool test rules on the 5xx share panel");
+	}
+
+	private static String expr(String uid, String title) throws IOException {
+		for (Path file : dashboards()) {
+			Map<String, Object> dashboard = dashboard(file);
+			if (uid.equals(dashboard.get("uid"))) {
+				for (Map<String, Object> panel : panels(dashboard)) {
+					if (title.equals(panel.get("title"))) {
+						return (String) PrometheusTests.list(panel.get("targets")).get(0).get("expr");
+					}
+				}
+			}
+		}
+		throw new AssertionError("no panel '" + title + "' in dashboard " + uid);
+	}
+
 	/**
 	 * A dashboard query as Prometheus receives it: Grafana's interval variables become a
 	 * duration, the dashboard's own variables (multi-value, "All") a regular expression.

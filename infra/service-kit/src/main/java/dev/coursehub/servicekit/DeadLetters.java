@@ -2,8 +2,6 @@ package dev.coursehub.servicekit;
 
 import java.util.Map;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -18,7 +16,8 @@ import org.springframework.kafka.listener.ListenerExecutionFailedException;
 /**
  * Sends a record that cannot be processed to {@code <topic>-dlt} with the reason in the
  * standard {@code kafka_dlt-*} headers, counts it in {@code coursehub.kafka.dead.letters}
- * and logs one line with its coordinates (never its value, which may hold personal data).
+ * ({@link DeadLetterCounter}) and logs one line with its coordinates and the exception's
+ * class (never its value, which may hold personal data).
  */
 public class DeadLetters extends DeadLetterPublishingRecoverer {
 
@@ -27,26 +26,21 @@ public class DeadLetters extends DeadLetterPublishingRecoverer {
 
 	private static final Log logger = LogFactory.getLog(DeadLetters.class);
 
-	private final MeterRegistry registry;
+	private final DeadLetterCounter counter;
 
-	public DeadLetters(KafkaOperations<?, ?> template, MeterRegistry registry) {
+	public DeadLetters(KafkaOperations<?, ?> template, DeadLetterCounter counter) {
 		// partition -1: the producer picks one, so a dead-letter topic needs no fixed
 		// partition count
 		super(Map.of(Object.class, template), (record, ex) -> new TopicPartition(record.topic() + SUFFIX, -1));
-		this.registry = registry;
+		this.counter = counter;
 	}
 
 	@Override
 	public void accept(ConsumerRecord<?, ?> record, @Nullable Consumer<?, ?> consumer, Exception exception) {
 		Throwable reason = rootReason(exception);
-		Counter.builder("coursehub.kafka.dead.letters")
-			.description("Records sent to a dead-letter topic")
-			.tag("topic", record.topic())
-			.tag("reason", reason.getClass().getSimpleName())
-			.register(this.registry)
-			.increment();
-		logger.warn("Dead-lettering " + record.topic() + "-" + record.partition() + "@" + record.offset() + ": "
-				+ reason.getClass().getSimpleName());
+		this.counter.increment(record.topic(), reason);
+		logger.warn("Dead-lettering " + record.topic() + "-" + record.partition() + "@" + record.offset() + " ("
+				+ DeadLetterCounter.reason(reason) + "): " + reason.getClass().getSimpleName());
 		super.accept(record, consumer, exception);
 	}
 

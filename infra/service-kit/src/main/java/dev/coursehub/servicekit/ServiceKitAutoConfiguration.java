@@ -11,11 +11,13 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -43,16 +45,26 @@ public final class ServiceKitAutoConfiguration {
 		return new KafkaHealthIndicator(admin, Duration.ofSeconds(3));
 	}
 
+	// before the error handler: with it registered, CommonErrorHandler is no longer
+	// missing
 	@Bean
 	@ConditionalOnBean(ProducerFactory.class)
 	@ConditionalOnMissingBean(CommonErrorHandler.class)
-	DefaultErrorHandler kafkaErrorHandler(ProducerFactory<?, ?> producerFactory, MeterRegistry registry) {
+	DeadLetterCounter deadLetterCounter(MeterRegistry registry,
+			ObjectProvider<KafkaListenerEndpointRegistry> listeners) {
+		return new DeadLetterCounter(registry, listeners);
+	}
+
+	@Bean
+	@ConditionalOnBean(ProducerFactory.class)
+	@ConditionalOnMissingBean(CommonErrorHandler.class)
+	DefaultErrorHandler kafkaErrorHandler(ProducerFactory<?, ?> producerFactory, DeadLetterCounter counter) {
 		KafkaTemplate<Object, Object> template = new KafkaTemplate<>(deadLetterProducerFactory(producerFactory));
 		ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(4);
 		backOff.setInitialInterval(500);
 		backOff.setMultiplier(3);
 		backOff.setMaxInterval(15_000);
-		DefaultErrorHandler handler = new DefaultErrorHandler(new DeadLetters(template, registry), backOff);
+		DefaultErrorHandler handler = new DefaultErrorHandler(new DeadLetters(template, counter), backOff);
 		handler.addNotRetryableExceptions(RejectedRecordException.class);
 		return handler;
 	}

@@ -62,8 +62,7 @@ class DeadLettersIT {
 		assertThat(header(dead, KafkaHeaders.DLT_EXCEPTION_FQCN)).contains("DeserializationException");
 		assertThat(header(dead, KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(TOPIC);
 		await().atMost(Duration.ofSeconds(30)).until(() -> this.pings.received.contains("after-poison"));
-		assertThat(this.registry.get("coursehub.kafka.dead.letters").tag("topic", TOPIC).counter().count())
-			.isGreaterThanOrEqualTo(1);
+		assertThat(deadLetters(DeadLetterCounter.UNREADABLE)).isGreaterThanOrEqualTo(1);
 	}
 
 	@Test
@@ -74,6 +73,22 @@ class DeadLettersIT {
 		ConsumerRecord<String, byte[]> dead = deadLetterWithKey(key);
 		assertThat(header(dead, KafkaHeaders.DLT_EXCEPTION_MESSAGE)).contains("pings named reject-me are refused");
 		assertThat(this.pings.attempts("reject-me")).isEqualTo(1);
+		assertThat(deadLetters(DeadLetterCounter.REJECTED)).isGreaterThanOrEqualTo(1);
+	}
+
+	@Test
+	void everyConsumedTopicHasItsDeadLetterCountersFromTheStart() {
+		// nothing here fails for good after retries: the counter exists all the same
+		assertThat(deadLetters(DeadLetterCounter.FAILED)).isZero();
+		assertThat(this.registry.get("coursehub.kafka.dead.letters").tag("topic", TOPIC).counters()).hasSize(3);
+	}
+
+	private double deadLetters(String reason) {
+		return this.registry.get("coursehub.kafka.dead.letters")
+			.tag("topic", TOPIC)
+			.tag("reason", reason)
+			.counter()
+			.count();
 	}
 
 	@Test

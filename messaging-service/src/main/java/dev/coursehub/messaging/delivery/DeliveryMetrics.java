@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.LongStream;
 
 import dev.coursehub.servicekit.metrics.RefreshedGauges;
 import io.micrometer.core.instrument.Counter;
@@ -28,6 +29,11 @@ public class DeliveryMetrics extends RefreshedGauges {
 	static final String[] OUTCOMES = { "sent", "failed", "retried", "rate_limited" };
 
 	static final String[] PAUSE_REASONS = { "admin", "failure_rate" };
+
+	private static final Duration[] LIMITER_WAIT_BUCKETS = LongStream
+		.of(5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000)
+		.mapToObj(Duration::ofMillis)
+		.toArray(Duration[]::new);
 
 	private final DatabaseClient database;
 
@@ -60,8 +66,11 @@ public class DeliveryMetrics extends RefreshedGauges {
 		Gauge.builder("coursehub.broadcasts.active", this.active, AtomicLong::get)
 			.description("Broadcasts sending now")
 			.register(registry);
+		// a few buckets (not the ~70 of a percentiles histogram) for the p99 panel of
+		// infra/grafana
 		this.limiterWait = Timer.builder("coursehub.telegram.limiter.wait")
 			.description("Time a send waited for the global Telegram rate limit")
+			.serviceLevelObjectives(LIMITER_WAIT_BUCKETS)
 			.register(registry);
 	}
 
