@@ -5,11 +5,17 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -22,12 +28,15 @@ import dev.coursehub.servicekit.RejectedRecordException;
  * inserted into {@code processed_event} in the same transaction as the change, so a
  * duplicate or redelivered event changes nothing. The events of one call are folded in
  * memory ({@link Fold}) and written with a few set-based statements, whatever their
- * number. A live event goes to the current generation and, while a rebuild runs, to the
- * generation being built as well; writers to a generation being built take its advisory
- * lock, so the live listener and the rebuild never interleave inside it.
+ * number. Live events (one poll of the listener) go to the current generation and, while
+ * a rebuild runs, to the generation being built as well; writers to a generation being
+ * built take its advisory lock, so the live listener and the rebuild never interleave
+ * inside it.
  */
 @Component
 public class EventApplier {
+
+	private static final Log logger = LogFactory.getLog(EventApplier.class);
 
 	private final DatabaseClient db;
 
@@ -55,16 +64,23 @@ public class EventApplier {
 	}
 
 	/**
-	 * Applies a live event in one transaction; tells whether it changed the current
-	 * figures. A {@link RejectedRecordException} before any database work if the event
-	 * breaks the contract.
+	 * Reads what an event does to the figures, before any database work: a
+	 * {@link RejectedRecordException} if it breaks the contract.
 	 */
-	public Mono<Outcome> applyLive(Envelope event) {
-		Effects.Change change = Effects.of(event);
-		if (change == null) {
-			return Mono.just(Outcome.IGNORED);
+	Read read(Envelope event) {
+		return new Read(event, Effects.of(event));
+	}
+
+	/**
+	 * Applies live events (one poll) in one transaction; tells, per event and in their
+	 * order, what each did to the current figures. An event repeated in the list is a
+	 * duplicate after its first occurrence.
+	 */
+	Mono<List<Outcome>> applyLive(List<Read> events) {
+		List<Read> used = events.stream().filter((read) -> read.change() != null).toList();
+		if (used.isEmpty()) {
+			return Mono.just(events.stream().map((read) -> Outcome.IGNORED).toList());
 		}
-		List<Read> events = List.of(new Read(event, change));
 		// FOR SHARE: a switch-over (which updates these rows) waits for this transaction,
 		// so no write to a generation it retires can land after the retired rows are
 		// dropped
@@ -72,14 +88,22 @@ public class EventApplier {
 			.sql("SELECT id, state FROM generation WHERE state IN ('current', 'building') ORDER BY id FOR SHARE")
 			.map((row) -> new Target(row.get("id", Long.class), "building".equals(row.get("state", String.class))))
 			.all()
-			.concatMap((target) -> lockIfBuilding(target).then(apply(target.generation(), events))
-				.map((applied) -> new Applied(target.building(), !applied.isEmpty())))
+			.concatMap((target) -> lockIfBuilding(target).then(apply(target.generation(), used))
+				.map((applied) -> new Applied(target.building(), applied)))
 			.collectList()
-			.map((results) -> results.stream()
-				.filter((result) -> !result.building())
-				.findFirst()
-				.map((result) -> result.applied() ? Outcome.APPLIED : Outcome.DUPLICATE)
-				.orElse(Outcome.DUPLICATE))
+			.map((results) -> {
+				Set<UUID> applied = results.stream()
+					.filter((result) -> !result.building())
+					.findFirst()
+					.map(Applied::events)
+					.orElse(Set.of());
+				Set<UUID> counted = new HashSet<>();
+				return events.stream()
+					.map((read) -> (read.change() == null) ? Outcome.IGNORED
+							: (applied.contains(read.event().eventId()) && counted.add(read.event().eventId()))
+									? Outcome.APPLIED : Outcome.DUPLICATE)
+					.toList();
+			})
 			.as(this.transactions::transactional);
 	}
 
@@ -87,7 +111,9 @@ public class EventApplier {
 	 * Applies a batch of events to one generation being built, in one transaction;
 	 * returns how many changed it (the others were already applied, repeated in the
 	 * batch, of unused types, or dead-lettered by the live listener, which a rebuild
-	 * skips in the same way).
+	 * skips in the same way). If the database refuses the batch (a constraint), its
+	 * events are applied one transaction each, and the one it refuses alone is skipped:
+	 * the live listener dead-lettered it.
 	 */
 	public Mono<Long> applyBatch(long generation, List<Envelope> events) {
 		List<Read> read = new ArrayList<>(events.size());
@@ -102,7 +128,19 @@ public class EventApplier {
 				// dead-lettered when the live listener met it
 			}
 		}
-		return lockBuilding(generation).then(apply(generation, read))
+		return applyBuilding(generation, read).onErrorResume(DataIntegrityViolationException.class,
+				(refused) -> Flux.fromIterable(read)
+					.concatMap((one) -> applyBuilding(generation, List.of(one))
+						.onErrorResume(DataIntegrityViolationException.class, (ex) -> {
+							logger.warn("Rebuild skips event " + one.event().eventId() + " (" + one.event().type()
+									+ "): the database refuses it, as when the live listener met it");
+							return Mono.just(0L);
+						}))
+					.reduce(0L, Long::sum));
+	}
+
+	private Mono<Long> applyBuilding(long generation, List<Read> events) {
+		return lockBuilding(generation).then(apply(generation, events))
 			.map((applied) -> (long) applied.size())
 			.as(this.transactions::transactional);
 	}
@@ -140,7 +178,7 @@ public class EventApplier {
 				unique.values()
 					.stream()
 					.filter((read) -> inserted.contains(read.event().eventId()))
-					.forEach((read) -> read.change().addTo(fold));
+					.forEach((read) -> Objects.requireNonNull(read.change()).addTo(fold));
 				return write(generation, fold).thenReturn(inserted);
 			});
 	}
@@ -165,14 +203,18 @@ public class EventApplier {
 
 	}
 
-	/** An event and what it does to the figures, read before any database work. */
-	private record Read(Envelope event, Effects.Change change) {
+	/**
+	 * An event and what it does to the figures (null for a type analytics does not use),
+	 * read before any database work.
+	 */
+	record Read(Envelope event, Effects.@Nullable Change change) {
 	}
 
 	private record Target(long generation, boolean building) {
 	}
 
-	private record Applied(boolean building, boolean applied) {
+	/** The events a transaction applied to one generation. */
+	private record Applied(boolean building, Set<UUID> events) {
 	}
 
 }

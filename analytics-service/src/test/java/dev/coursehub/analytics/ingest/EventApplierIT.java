@@ -27,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * events per transaction. These are the cases a fold could get wrong that one event per
  * transaction could not: the same event twice in one batch, the versions of one aggregate
  * out of order inside one batch, a batch meeting an older state already stored, and a
- * record that breaks the contract in the middle of a batch. Each batch goes to a
- * generation of its own that no read and no live event touches.
+ * record that breaks the contract or that the database refuses in the middle of a batch.
+ * Each batch goes to a generation of its own that no read and no live event touches.
  */
 @SpringBootTest(properties = { "coursehub.kafka.topics.booking-events=event-applier-it.events",
 		"spring.kafka.consumer.group-id=event-applier-it" })
@@ -115,6 +115,24 @@ class EventApplierIT {
 
 		assertThat(this.applier.applyBatch(this.generation, batch).block()).isEqualTo(2);
 		assertThat(figures()).contains("stream 3rd_stream 1 1 0 0", "totals 1 0 0");
+	}
+
+	@Test
+	void anEventTheDatabaseRefusesIsSkippedAndTheRestOfItsBatchApplied() {
+		// a stream without a status passes the event contract but not the table's NOT
+		// NULL
+		ObjectNode stream = mapper.createObjectNode()
+			.put("streamId", 7004)
+			.put("courseId", 7)
+			.put("code", "3rd_stream")
+			.put("name", "3-й поток")
+			.putNull("status");
+		List<Envelope> batch = List.of(booking("booking.created.v1", 1, "3rd_stream", "pending", CREATED),
+				EventReader.envelope(envelope("stream.created.v1", "stream", 7004, 1, stream)),
+				registration("registration.created.v1", 1));
+
+		assertThat(this.applier.applyBatch(this.generation, batch).block()).isEqualTo(2);
+		assertThat(figures()).contains("stream 3rd_stream 1 0 1 0", "lesson intro 1 0", "totals 1 1 1");
 	}
 
 	long bookingVersion() {
