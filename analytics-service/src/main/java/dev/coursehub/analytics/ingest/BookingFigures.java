@@ -1,13 +1,14 @@
 package dev.coursehub.analytics.ingest;
 
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
-
-import dev.coursehub.servicekit.sql.SqlValues;
 
 /**
  * Stream figures (total and per status, per course and stream), bookings per status, and
@@ -21,89 +22,156 @@ class BookingFigures {
 
 	private final DatabaseClient db;
 
-	private final UserFigures users;
-
-	BookingFigures(DatabaseClient db, UserFigures users) {
+	BookingFigures(DatabaseClient db) {
 		this.db = db;
-		this.users = users;
 	}
 
-	Mono<Void> apply(long generation, BookingState next) {
+	/**
+	 * Stores the newest states of a batch that are newer than the stored ones and moves
+	 * the counts; returns the change in confirmed bookings per user.
+	 */
+	Mono<Map<Long, Long>> apply(long generation, Map<Long, BookingState> batch) {
+		if (batch.isEmpty()) {
+			return Mono.just(Map.of());
+		}
 		return this.db
-			.sql("SELECT user_id, course_id, stream, status, version FROM booking_state "
-					+ "WHERE generation = :g AND booking_id = :b FOR UPDATE")
+			.sql("SELECT booking_id, user_id, course_id, stream, status, version FROM booking_state "
+					+ "WHERE generation = :g AND booking_id = ANY(:b) ORDER BY booking_id FOR UPDATE")
 			.bind("g", generation)
-			.bind("b", next.bookingId())
-			.map((row) -> new BookingState(next.bookingId(), row.get("user_id", Long.class),
+			.bind("b", Fold.keys(batch))
+			.map((row) -> new BookingState(row.get("booking_id", Long.class), row.get("user_id", Long.class),
 					row.get("course_id", Long.class), row.get("stream", String.class), row.get("status", String.class),
 					row.get("version", Long.class)))
-			.one()
-			.map(Optional::of)
-			.defaultIfEmpty(Optional.empty())
-			.flatMap((old) -> {
-				if (old.isPresent() && old.get().version() >= next.version()) {
-					return Mono.empty();
+			.all()
+			.collectMap(BookingState::bookingId)
+			.flatMap((stored) -> {
+				Deltas deltas = new Deltas();
+				List<BookingState> changed = new ArrayList<>();
+				for (BookingState next : batch.values()) {
+					BookingState old = stored.get(next.bookingId());
+					if (old == null || old.version() < next.version()) {
+						changed.add(next);
+						deltas.move(old, next);
+					}
 				}
-				return store(generation, next).then(old.map((o) -> count(generation, o, -1)).orElse(Mono.empty()))
-					.then(count(generation, next, 1))
-					.then(confirmed(generation, old.orElse(null), next));
+				return store(generation, changed).then(deltas.write(generation)).thenReturn(deltas.confirmed);
 			});
 	}
 
-	private Mono<Void> store(long generation, BookingState state) {
+	private Mono<Void> store(long generation, List<BookingState> states) {
+		if (states.isEmpty()) {
+			return Mono.empty();
+		}
 		return this.db
 			.sql("INSERT INTO booking_state (generation, booking_id, user_id, course_id, stream, status, version) "
-					+ "VALUES (:g, :b, :u, :c, :s, :st, :v) ON CONFLICT (generation, booking_id) DO UPDATE SET "
+					+ "SELECT :g, * FROM unnest(:b::bigint[], :u::bigint[], :c::bigint[], :s::text[], :st::text[], "
+					+ ":v::bigint[]) ON CONFLICT (generation, booking_id) DO UPDATE SET "
 					+ "user_id = EXCLUDED.user_id, course_id = EXCLUDED.course_id, stream = EXCLUDED.stream, "
 					+ "status = EXCLUDED.status, version = EXCLUDED.version")
 			.bind("g", generation)
-			.bind("b", state.bookingId())
-			.bind("u", state.userId())
-			.bind("c", state.courseId())
-			.bind("s", SqlValues.nullable(state.stream(), String.class))
-			.bind("st", state.status())
-			.bind("v", state.version())
+			.bind("b", states.stream().map(BookingState::bookingId).toArray(Long[]::new))
+			.bind("u", states.stream().map(BookingState::userId).toArray(Long[]::new))
+			.bind("c", states.stream().map(BookingState::courseId).toArray(Long[]::new))
+			.bind("s", states.stream().map(BookingState::stream).toArray(String[]::new))
+			.bind("st", states.stream().map(BookingState::status).toArray(String[]::new))
+			.bind("v", states.stream().map(BookingState::version).toArray(Long[]::new))
 			.then();
 	}
 
-	private Mono<Void> count(long generation, BookingState state, long sign) {
-		Mono<Void> byStatus = this.db
-			.sql("INSERT INTO status_figure (generation, status, bookings) VALUES (:g, :s, :d) "
-					+ "ON CONFLICT (generation, status) DO UPDATE SET bookings = status_figure.bookings + EXCLUDED.bookings")
-			.bind("g", generation)
-			.bind("s", state.status())
-			.bind("d", sign)
-			.then();
-		if (state.stream() == null) {
-			// the legacy stream figures skip bookings without a stream
-			return byStatus;
+	/**
+	 * How the counts move: the old state of each changed booking −1, its new state +1.
+	 */
+	private final class Deltas {
+
+		final Map<String, Long> byStatus = new TreeMap<>();
+
+		/** total, confirmed, pending, cancelled per course and stream. */
+		final Map<StreamKey, long[]> byStream = new TreeMap<>();
+
+		final Map<Long, Long> confirmed = new TreeMap<>();
+
+		void move(BookingState old, BookingState next) {
+			if (old != null) {
+				count(old, -1);
+			}
+			count(next, 1);
+			long before = (old != null && old.confirmed()) ? 1 : 0;
+			long after = next.confirmed() ? 1 : 0;
+			if (old != null && old.userId() != next.userId()) {
+				this.confirmed.merge(old.userId(), -before, Long::sum);
+				this.confirmed.merge(next.userId(), after, Long::sum);
+			}
+			else {
+				this.confirmed.merge(next.userId(), after - before, Long::sum);
+			}
 		}
-		return byStatus.then(this.db
-			.sql("INSERT INTO stream_figure (generation, course_id, stream, total, confirmed, pending, cancelled) "
-					+ "VALUES (:g, :c, :s, :d, :dc, :dp, :dx) ON CONFLICT (generation, course_id, stream) DO UPDATE SET "
-					+ "total = stream_figure.total + EXCLUDED.total, "
-					+ "confirmed = stream_figure.confirmed + EXCLUDED.confirmed, "
-					+ "pending = stream_figure.pending + EXCLUDED.pending, "
-					+ "cancelled = stream_figure.cancelled + EXCLUDED.cancelled")
-			.bind("g", generation)
-			.bind("c", state.courseId())
-			.bind("s", state.stream())
-			.bind("d", sign)
-			.bind("dc", "confirmed".equals(state.status()) ? sign : 0L)
-			.bind("dp", "pending".equals(state.status()) ? sign : 0L)
-			.bind("dx", "cancelled".equals(state.status()) ? sign : 0L)
-			.then());
+
+		private void count(BookingState state, long sign) {
+			this.byStatus.merge(state.status(), sign, Long::sum);
+			if (state.stream() == null) {
+				// the legacy stream figures skip bookings without a stream
+				return;
+			}
+			long[] counts = this.byStream.computeIfAbsent(new StreamKey(state.courseId(), state.stream()),
+					(key) -> new long[4]);
+			counts[0] += sign;
+			switch (state.status()) {
+				case "confirmed" -> counts[1] += sign;
+				case "pending" -> counts[2] += sign;
+				default -> counts[3] += sign;
+			}
+		}
+
+		Mono<Void> write(long generation) {
+			this.byStatus.values().removeIf((delta) -> delta == 0);
+			this.byStream.values()
+				.removeIf((counts) -> counts[0] == 0 && counts[1] == 0 && counts[2] == 0 && counts[3] == 0);
+			Mono<Void> byStatus = this.byStatus.isEmpty() ? Mono.empty()
+					: BookingFigures.this.db
+						.sql("INSERT INTO status_figure (generation, status, bookings) SELECT :g, * FROM "
+								+ "unnest(:s::text[], :d::bigint[]) ON CONFLICT (generation, status) DO UPDATE SET "
+								+ "bookings = status_figure.bookings + EXCLUDED.bookings")
+						.bind("g", generation)
+						.bind("s", this.byStatus.keySet().toArray(String[]::new))
+						.bind("d", this.byStatus.values().toArray(Long[]::new))
+						.then();
+			if (this.byStream.isEmpty()) {
+				return byStatus;
+			}
+			List<StreamKey> keys = new ArrayList<>(this.byStream.keySet());
+			List<long[]> counts = new ArrayList<>(this.byStream.values());
+			return byStatus.then(BookingFigures.this.db
+				.sql("INSERT INTO stream_figure (generation, course_id, stream, total, confirmed, pending, cancelled) "
+						+ "SELECT :g, * FROM unnest(:c::bigint[], :s::text[], :t::bigint[], :dc::bigint[], "
+						+ ":dp::bigint[], :dx::bigint[]) ON CONFLICT (generation, course_id, stream) DO UPDATE SET "
+						+ "total = stream_figure.total + EXCLUDED.total, "
+						+ "confirmed = stream_figure.confirmed + EXCLUDED.confirmed, "
+						+ "pending = stream_figure.pending + EXCLUDED.pending, "
+						+ "cancelled = stream_figure.cancelled + EXCLUDED.cancelled")
+				.bind("g", generation)
+				.bind("c", keys.stream().map(StreamKey::courseId).toArray(Long[]::new))
+				.bind("s", keys.stream().map(StreamKey::stream).toArray(String[]::new))
+				.bind("t", column(counts, 0))
+				.bind("dc", column(counts, 1))
+				.bind("dp", column(counts, 2))
+				.bind("dx", column(counts, 3))
+				.then());
+		}
+
+		private static Long[] column(List<long[]> rows, int index) {
+			return rows.stream().map((row) -> row[index]).toArray(Long[]::new);
+		}
+
 	}
 
-	private Mono<Void> confirmed(long generation, BookingState old, BookingState next) {
-		long before = (old != null && old.confirmed()) ? 1 : 0;
-		long after = next.confirmed() ? 1 : 0;
-		if (old != null && old.userId() != next.userId()) {
-			return this.users.confirmed(generation, old.userId(), -before)
-				.then(this.users.seen(generation, next.userId(), null))
-				.then(this.users.confirmed(generation, next.userId(), after));
+	private record StreamKey(long courseId, String stream) implements Comparable<StreamKey> {
+
+		@Override
+		public int compareTo(StreamKey other) {
+			int byCourse = Long.compare(this.courseId, other.courseId);
+			return (byCourse != 0) ? byCourse : this.stream.compareTo(other.stream);
 		}
-		return this.users.confirmed(generation, next.userId(), after - before);
+
 	}
 
 }

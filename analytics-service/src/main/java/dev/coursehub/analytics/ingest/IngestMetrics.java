@@ -2,6 +2,7 @@ package dev.coursehub.analytics.ingest;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -44,7 +45,14 @@ class IngestMetrics {
 			.register(registry);
 	}
 
-	void record(Envelope event, EventApplier.Outcome outcome) {
+	/** The outcomes of a transaction's events, in the same order. */
+	void record(List<EventApplier.Read> events, List<EventApplier.Outcome> outcomes) {
+		for (int i = 0; i < events.size(); i++) {
+			record(events.get(i).event(), outcomes.get(i));
+		}
+	}
+
+	private void record(Envelope event, EventApplier.Outcome outcome) {
 		switch (outcome) {
 			case APPLIED -> {
 				this.applied.get(event.type()).increment();

@@ -1,5 +1,8 @@
 package dev.coursehub.analytics.ingest;
 
+import java.time.Instant;
+import java.util.List;
+
 import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -24,82 +27,126 @@ class SessionFigures {
 		this.db = db;
 	}
 
-	Mono<Void> seats(long generation, SessionSeats seats, long version) {
+	Mono<Void> apply(long generation, Fold fold) {
+		if (fold.runs.isEmpty()) {
+			// every session and attendance event names its run
+			return Mono.empty();
+		}
+		return runs(generation, fold).then(seats(generation, fold))
+			.then(schedules(generation, fold))
+			.then(runNames(generation, fold))
+			.then(attendance(generation, fold))
+			.then(runTotals(generation, fold));
+	}
+
+	private Mono<Void> runs(long generation, Fold fold) {
+		return this.db
+			.sql("INSERT INTO run_figure (generation, run_id, workshop_id) SELECT :g, * FROM "
+					+ "unnest(:r::bigint[], :w::bigint[]) ON CONFLICT (generation, run_id) DO NOTHING")
+			.bind("g", generation)
+			.bind("r", Fold.keys(fold.runs))
+			.bind("w", fold.runs.values().toArray(Long[]::new))
+			.then();
+	}
+
+	private Mono<Void> seats(long generation, Fold fold) {
+		if (fold.seats.isEmpty()) {
+			return Mono.empty();
+		}
+		List<SessionSeats> seats = Fold.values(fold.seats);
 		return this.db
 			.sql("INSERT INTO session_figure (generation, session_id, run_id, workshop_id, capacity, seats_taken, "
-					+ "status, version) VALUES (:g, :s, :r, :w, :c, :t, :st, :v) "
-					+ "ON CONFLICT (generation, session_id) DO UPDATE SET run_id = EXCLUDED.run_id, "
-					+ "workshop_id = EXCLUDED.workshop_id, capacity = EXCLUDED.capacity, "
+					+ "status, version) SELECT :g, * FROM unnest(:s::bigint[], :r::bigint[], :w::bigint[], :c::int[], "
+					+ ":t::int[], :st::text[], :v::bigint[]) ON CONFLICT (generation, session_id) DO UPDATE SET "
+					+ "run_id = EXCLUDED.run_id, workshop_id = EXCLUDED.workshop_id, capacity = EXCLUDED.capacity, "
 					+ "seats_taken = EXCLUDED.seats_taken, status = EXCLUDED.status, version = EXCLUDED.version "
 					+ "WHERE session_figure.version < EXCLUDED.version")
 			.bind("g", generation)
-			.bind("s", seats.sessionId())
-			.bind("r", seats.runId())
-			.bind("w", seats.workshopId())
-			.bind("c", seats.capacity())
-			.bind("t", seats.seatsTaken())
-			.bind("st", seats.status())
-			.bind("v", version)
-			.then()
-			.then(run(generation, seats.runId(), seats.workshopId()));
+			.bind("s", seats.stream().map(SessionSeats::sessionId).toArray(Long[]::new))
+			.bind("r", seats.stream().map(SessionSeats::runId).toArray(Long[]::new))
+			.bind("w", seats.stream().map(SessionSeats::workshopId).toArray(Long[]::new))
+			.bind("c", seats.stream().map(SessionSeats::capacity).toArray(Integer[]::new))
+			.bind("t", seats.stream().map(SessionSeats::seatsTaken).toArray(Integer[]::new))
+			.bind("st", seats.stream().map(SessionSeats::status).toArray(String[]::new))
+			.bind("v", fold.seats.values().stream().map(Fold.Versioned::version).toArray(Long[]::new))
+			.then();
 	}
 
-	Mono<Void> scheduled(long generation, SessionScheduled session, long version) {
+	/**
+	 * Day and start of each session, by the session's version (the row exists: see
+	 * seats).
+	 */
+	private Mono<Void> schedules(long generation, Fold fold) {
+		if (fold.schedules.isEmpty()) {
+			return Mono.empty();
+		}
+		List<SessionScheduled> sessions = Fold.values(fold.schedules);
 		return this.db
-			.sql("UPDATE session_figure SET day_number = :d, starts_at = :a, details_version = :v "
-					+ "WHERE generation = :g AND session_id = :s AND details_version < :v")
+			.sql("UPDATE session_figure f SET day_number = v.d, starts_at = v.a, details_version = v.v "
+					+ "FROM unnest(:s::bigint[], :d::int[], :a::timestamptz[], :v::bigint[]) AS v(session_id, d, a, v) "
+					+ "WHERE f.generation = :g AND f.session_id = v.session_id AND f.details_version < v.v")
 			.bind("g", generation)
-			.bind("s", session.sessionId())
-			.bind("d", session.dayNumber())
-			.bind("a", session.startsAt())
-			.bind("v", version)
-			.then()
-			.then(this.db
-				.sql("UPDATE run_figure SET run_name = :n, workshop_title = :t, names_version = :v "
-						+ "WHERE generation = :g AND run_id = :r AND names_version < :v")
-				.bind("g", generation)
-				.bind("r", session.runId())
-				.bind("n", session.runName())
-				.bind("t", session.workshopTitle())
-				.bind("v", version)
-				.then());
+			.bind("s", sessions.stream().map(SessionScheduled::sessionId).toArray(Long[]::new))
+			.bind("d", sessions.stream().map(SessionScheduled::dayNumber).toArray(Integer[]::new))
+			.bind("a", sessions.stream().map(SessionScheduled::startsAt).toArray(Instant[]::new))
+			.bind("v", fold.schedules.values().stream().map(Fold.Versioned::version).toArray(Long[]::new))
+			.then();
 	}
 
-	Mono<Void> attendance(long generation, AttendanceMarked marked, long runVersion) {
-		AttendanceMarked.SessionTotals totals = marked.session();
-		return run(generation, marked.runId(), marked.workshopId()).then(this.db
+	private Mono<Void> runNames(long generation, Fold fold) {
+		if (fold.runNames.isEmpty()) {
+			return Mono.empty();
+		}
+		List<SessionScheduled> runs = Fold.values(fold.runNames);
+		return this.db
+			.sql("UPDATE run_figure f SET run_name = v.n, workshop_title = v.t, names_version = v.v "
+					+ "FROM unnest(:r::bigint[], :n::text[], :t::text[], :v::bigint[]) AS v(run_id, n, t, v) "
+					+ "WHERE f.generation = :g AND f.run_id = v.run_id AND f.names_version < v.v")
+			.bind("g", generation)
+			.bind("r", runs.stream().map(SessionScheduled::runId).toArray(Long[]::new))
+			.bind("n", runs.stream().map(SessionScheduled::runName).toArray(String[]::new))
+			.bind("t", runs.stream().map(SessionScheduled::workshopTitle).toArray(String[]::new))
+			.bind("v", fold.runNames.values().stream().map(Fold.Versioned::version).toArray(Long[]::new))
+			.then();
+	}
+
+	private Mono<Void> attendance(long generation, Fold fold) {
+		if (fold.sessionAttendance.isEmpty()) {
+			return Mono.empty();
+		}
+		List<AttendanceMarked> marked = Fold.values(fold.sessionAttendance);
+		return this.db
 			.sql("INSERT INTO session_attendance (generation, session_id, enrolled, present, late, absent, unmarked, "
-					+ "version) VALUES (:g, :s, :e, :p, :l, :a, :u, :v) ON CONFLICT (generation, session_id) DO UPDATE "
-					+ "SET enrolled = EXCLUDED.enrolled, present = EXCLUDED.present, late = EXCLUDED.late, "
+					+ "version) SELECT :g, * FROM unnest(:s::bigint[], :e::int[], :p::int[], :l::int[], :a::int[], "
+					+ ":u::int[], :v::bigint[]) ON CONFLICT (generation, session_id) DO UPDATE SET "
+					+ "enrolled = EXCLUDED.enrolled, present = EXCLUDED.present, late = EXCLUDED.late, "
 					+ "absent = EXCLUDED.absent, unmarked = EXCLUDED.unmarked, version = EXCLUDED.version "
 					+ "WHERE session_attendance.version < EXCLUDED.version")
 			.bind("g", generation)
-			.bind("s", marked.sessionId())
-			.bind("e", totals.enrolled())
-			.bind("p", totals.present())
-			.bind("l", totals.late())
-			.bind("a", totals.absent())
-			.bind("u", totals.unmarked())
-			.bind("v", runVersion)
-			.then())
-			.then(this.db
-				.sql("UPDATE run_figure SET sessions = :n, certificate_eligible = :c, version = :v "
-						+ "WHERE generation = :g AND run_id = :r AND version < :v")
-				.bind("g", generation)
-				.bind("r", marked.runId())
-				.bind("n", marked.run().sessions())
-				.bind("c", marked.run().certificateEligible())
-				.bind("v", runVersion)
-				.then());
+			.bind("s", marked.stream().map(AttendanceMarked::sessionId).toArray(Long[]::new))
+			.bind("e", marked.stream().map((m) -> m.session().enrolled()).toArray(Integer[]::new))
+			.bind("p", marked.stream().map((m) -> m.session().present()).toArray(Integer[]::new))
+			.bind("l", marked.stream().map((m) -> m.session().late()).toArray(Integer[]::new))
+			.bind("a", marked.stream().map((m) -> m.session().absent()).toArray(Integer[]::new))
+			.bind("u", marked.stream().map((m) -> m.session().unmarked()).toArray(Integer[]::new))
+			.bind("v", fold.sessionAttendance.values().stream().map(Fold.Versioned::version).toArray(Long[]::new))
+			.then();
 	}
 
-	private Mono<Void> run(long generation, long runId, long workshopId) {
+	private Mono<Void> runTotals(long generation, Fold fold) {
+		if (fold.runTotals.isEmpty()) {
+			return Mono.empty();
+		}
+		List<AttendanceMarked> marked = Fold.values(fold.runTotals);
 		return this.db
-			.sql("INSERT INTO run_figure (generation, run_id, workshop_id) VALUES (:g, :r, :w) "
-					+ "ON CONFLICT (generation, run_id) DO NOTHING")
+			.sql("UPDATE run_figure f SET sessions = v.n, certificate_eligible = v.c, version = v.v "
+					+ "FROM unnest(:r::bigint[], :n::int[], :c::int[], :v::bigint[]) AS v(run_id, n, c, v) "
+					+ "WHERE f.generation = :g AND f.run_id = v.run_id AND f.version < v.v")
 			.bind("g", generation)
-			.bind("r", runId)
-			.bind("w", workshopId)
+			.bind("r", marked.stream().map(AttendanceMarked::runId).toArray(Long[]::new))
+			.bind("n", marked.stream().map((m) -> m.run().sessions()).toArray(Integer[]::new))
+			.bind("c", marked.stream().map((m) -> m.run().certificateEligible()).toArray(Integer[]::new))
+			.bind("v", fold.runTotals.values().stream().map(Fold.Versioned::version).toArray(Long[]::new))
 			.then();
 	}
 

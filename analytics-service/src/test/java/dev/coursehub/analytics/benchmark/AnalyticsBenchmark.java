@@ -1,8 +1,5 @@
 package dev.coursehub.analytics.benchmark;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,18 +11,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
-import dev.coursehub.analytics.AnalyticsServiceApplication;
 import dev.coursehub.analytics.rebuild.RebuildJob;
 import dev.coursehub.analytics.rebuild.RebuildService;
-import dev.coursehub.testkit.TestDatabase;
-import dev.coursehub.testkit.TestServers;
 
 import static org.awaitility.Awaitility.await;
 
@@ -73,18 +66,8 @@ public final class AnalyticsBenchmark {
 		int backlogBookings = Integer.getInteger("benchmark.backlogBookings", 20_000);
 		int readBookings = Integer.getInteger("benchmark.readBookings", 1_000_000);
 		int reads = Integer.getInteger("benchmark.reads", 50);
-		TestDatabase database = TestDatabase.create("analytics_bench");
-		String kafka = TestServers.kafka().bootstrapServers();
-		// command-line arguments: they win over application.yml, as the environment does
-		// in production
-		String[] settings = { "--spring.r2dbc.url=" + database.r2dbcUrl(),
-				"--spring.r2dbc.username=" + database.username(), "--spring.r2dbc.password=" + database.password(),
-				"--spring.flyway.url=" + database.jdbcUrl(), "--spring.flyway.user=" + database.username(),
-				"--spring.flyway.password=" + database.password(), "--spring.kafka.bootstrap-servers=" + kafka,
-				"--server.port=0", "--coursehub.kafka.topics.booking-events=" + TOPIC,
-				"--spring.kafka.consumer.group-id=analytics-bench" };
-		ConfigurableApplicationContext app = new SpringApplicationBuilder(AnalyticsServiceApplication.class)
-			.run(settings);
+		String kafka = BenchmarkApp.kafka();
+		ConfigurableApplicationContext app = BenchmarkApp.start(TOPIC);
 		AnalyticsBenchmark benchmark = new AnalyticsBenchmark(app);
 		try (BenchmarkEvents events = new BenchmarkEvents(kafka, TOPIC, 1)) {
 			benchmark.line("start " + Instant.now() + ", load " + loadAverage() + ", cores "
@@ -96,9 +79,7 @@ public final class AnalyticsBenchmark {
 			benchmark.line("end " + Instant.now() + ", load " + loadAverage());
 		}
 		finally {
-			Path output = Path.of(System.getProperty("benchmark.output", "target/benchmarks"));
-			Files.createDirectories(output);
-			Files.writeString(output.resolve("analytics.txt"), benchmark.report);
+			BenchmarkApp.write("analytics.txt", benchmark.report);
 			app.close();
 		}
 	}
@@ -231,12 +212,7 @@ public final class AnalyticsBenchmark {
 	}
 
 	private static String loadAverage() {
-		try {
-			return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-		}
-		catch (IOException ex) {
-			return "?";
-		}
+		return BenchmarkApp.loadAverage();
 	}
 
 }

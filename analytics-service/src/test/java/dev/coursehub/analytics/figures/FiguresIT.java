@@ -96,7 +96,9 @@ class FiguresIT {
 		container.start();
 
 		assertFiguresEqualLegacy();
-		assertThat(deadLetters(2)).hasSize(2);
+		assertThat(deadLetters("poison", "42")).extracting(ConsumerRecord::key)
+			.containsExactlyInAnyOrder("poison", "42");
+		assertThat(prometheus()).contains("reason=\"RejectedRecordException\"");
 
 		History third = History.random(this.seed + 2, 20_000, 10, 5, 5);
 		this.legacy.insert(third);
@@ -128,6 +130,33 @@ class FiguresIT {
 				.map((row) -> row.get(0, Long.class))
 				.one()
 				.block() == 1);
+	}
+
+	@Test
+	void anEventTheDatabaseRefusesGoesToTheDeadLetterTopicAloneAndTheRestOfItsPollIsApplied() {
+		this.legacy.insert(new History.Builder().booking(902_001, 8, 902, "3rd_stream", 1, "2026-11-04T10:00:00Z"));
+		this.legacy.insert(new History.Builder().booking(902_002, 8, 902, "4th_stream", 2, "2026-11-04T11:00:00Z"));
+		// a stream without a status passes the event contract but not the table's NOT
+		// NULL
+		Map<String, Object> refused = new java.util.HashMap<>(
+				Map.of("streamId", 902_003, "courseId", 902, "code", "5th_stream", "name", "5-й поток"));
+		refused.put("status", null);
+		MessageListenerContainer container = this.listeners.getListenerContainer("analytics-events");
+		container.stop();
+		send(List.of(booking(902_001, "3rd_stream", "pending", "2026-11-04T10:00:00Z"),
+				History.event("stream.created.v1", "stream", 902_003, 1, History.data(refused)),
+				booking(902_002, "4th_stream", "confirmed", "2026-11-04T11:00:00Z")));
+		container.start();
+
+		await().atMost(Duration.ofSeconds(90))
+			.untilAsserted(() -> assertThat(streams(902)).isEqualTo(this.legacy.streams(902)).hasSize(2));
+		assertThat(deadLetters("902003")).hasSize(1);
+		assertThat(prometheus()).contains("reason=\"DataIntegrityViolationException\"");
+	}
+
+	static History.Event booking(long id, String stream, String status, String createdAt) {
+		return History.event("booking.created.v1", "booking", id, 1, History.data(Map.of("bookingId", id, "userId", 8,
+				"courseId", 902, "stream", stream, "status", status, "createdAt", createdAt)));
 	}
 
 	@Test
@@ -374,7 +403,9 @@ class FiguresIT {
 		return this.db.sql("SELECT count(*) FROM processed_event").map((row) -> row.get(0, Long.class)).one().block();
 	}
 
-	List<ConsumerRecord<String, String>> deadLetters(int expected) {
+	/** The records of the dead-letter topic with these keys, once each key is there. */
+	List<ConsumerRecord<String, String>> deadLetters(String... keys) {
+		List<String> wanted = List.of(keys);
 		List<ConsumerRecord<String, String>> read = new ArrayList<>();
 		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
 				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestServers.kafka().bootstrapServers(),
@@ -382,12 +413,12 @@ class FiguresIT {
 						ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
 				new StringDeserializer(), new StringDeserializer())) {
 			consumer.subscribe(List.of(TOPIC + "-dlt"));
-			await().atMost(Duration.ofSeconds(30)).until(() -> {
+			await().atMost(Duration.ofSeconds(60)).until(() -> {
 				consumer.poll(Duration.ofMillis(200)).forEach(read::add);
-				return read.size() >= expected;
+				return read.stream().map(ConsumerRecord::key).toList().containsAll(wanted);
 			});
 		}
-		return read;
+		return read.stream().filter((record) -> wanted.contains(record.key())).toList();
 	}
 
 }

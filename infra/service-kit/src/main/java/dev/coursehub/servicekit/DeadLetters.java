@@ -10,6 +10,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 
@@ -46,7 +47,9 @@ public class DeadLetters extends DeadLetterPublishingRecoverer {
 
 	private static Throwable rootReason(Exception exception) {
 		Throwable reason = exception;
-		while (reason instanceof ListenerExecutionFailedException && reason.getCause() != null) {
+		// a batch listener names the failed record with a BatchListenerFailedException
+		while ((reason instanceof ListenerExecutionFailedException || reason instanceof BatchListenerFailedException)
+				&& reason.getCause() != null) {
 			reason = reason.getCause();
 		}
 		return reason;
