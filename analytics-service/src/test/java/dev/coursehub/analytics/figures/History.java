@@ -7,10 +7,11 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+
+import dev.coursehub.analytics.TestEnvelopes;
 
 /**
  * A random history of bookings (with status changes and stream moves), free-lesson
@@ -165,15 +166,8 @@ final class History {
 	}
 
 	static Event event(String type, String aggregateType, long aggregateId, long version, ObjectNode data) {
-		ObjectNode envelope = mapper.createObjectNode()
-			.put("eventId", UUID.randomUUID().toString())
-			.put("type", type)
-			.put("occurredAt", Instant.now().toString())
-			.put("aggregateType", aggregateType)
-			.put("aggregateId", String.valueOf(aggregateId))
-			.put("aggregateVersion", version);
-		envelope.set("data", data);
-		return new Event(String.valueOf(aggregateId), envelope.toString());
+		return new Event(String.valueOf(aggregateId),
+				TestEnvelopes.envelope(type, aggregateType, aggregateId, version, data).toString());
 	}
 
 	static ObjectNode data(Map<String, Object> values) {

@@ -3,7 +3,6 @@ package dev.coursehub.analytics.ingest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.r2dbc.core.DatabaseClient;
 
+import dev.coursehub.analytics.TestEnvelopes;
 import dev.coursehub.analytics.events.Envelope;
 import dev.coursehub.analytics.events.EventReader;
 import dev.coursehub.testkit.UsesKafka;
@@ -108,7 +108,7 @@ class EventApplierIT {
 
 	@Test
 	void aRecordThatBreaksTheContractDoesNotKeepTheRestOfItsBatchOut() {
-		Envelope broken = EventReader.envelope(envelope("booking.created.v1", "booking", 7001, 4,
+		Envelope broken = EventReader.envelope(TestEnvelopes.envelope("booking.created.v1", "booking", 7001, 4,
 				mapper.createObjectNode().put("bookingId", 7001).put("status", "no such status")));
 		List<Envelope> batch = List.of(booking("booking.created.v1", 1, "3rd_stream", "pending", CREATED), broken,
 				booking("booking.confirmed.v1", 2, "3rd_stream", "confirmed", null));
@@ -128,7 +128,7 @@ class EventApplierIT {
 			.put("name", "3-й поток")
 			.putNull("status");
 		List<Envelope> batch = List.of(booking("booking.created.v1", 1, "3rd_stream", "pending", CREATED),
-				EventReader.envelope(envelope("stream.created.v1", "stream", 7004, 1, stream)),
+				EventReader.envelope(TestEnvelopes.envelope("stream.created.v1", "stream", 7004, 1, stream)),
 				registration("registration.created.v1", 1));
 
 		assertThat(this.applier.applyBatch(this.generation, batch).block()).isEqualTo(2);
@@ -175,11 +175,11 @@ class EventApplierIT {
 		if (createdAt != null) {
 			data.put("createdAt", createdAt.toString());
 		}
-		return EventReader.envelope(envelope(type, "booking", 7001, version, data));
+		return EventReader.envelope(TestEnvelopes.envelope(type, "booking", 7001, version, data));
 	}
 
 	static Envelope registration(String type, long version) {
-		return EventReader.envelope(envelope(type, "registration", 7002, version,
+		return EventReader.envelope(TestEnvelopes.envelope(type, "registration", 7002, version,
 				mapper.createObjectNode()
 					.put("registrationId", 7002)
 					.put("userId", 71)
@@ -194,19 +194,7 @@ class EventApplierIT {
 			.put("type", "lesson_link_clicked")
 			.put("occurredAt", CLICKED.toString());
 		data.putObject("details").put("lesson_type", "intro");
-		return EventReader.envelope(envelope("activity.recorded.v1", "activity", 7003, 1, data));
-	}
-
-	static ObjectNode envelope(String type, String aggregateType, long aggregateId, long version, ObjectNode data) {
-		ObjectNode envelope = mapper.createObjectNode()
-			.put("eventId", UUID.randomUUID().toString())
-			.put("type", type)
-			.put("occurredAt", Instant.now().toString())
-			.put("aggregateType", aggregateType)
-			.put("aggregateId", String.valueOf(aggregateId))
-			.put("aggregateVersion", version);
-		envelope.set("data", data);
-		return envelope;
+		return EventReader.envelope(TestEnvelopes.envelope("activity.recorded.v1", "activity", 7003, 1, data));
 	}
 
 }
