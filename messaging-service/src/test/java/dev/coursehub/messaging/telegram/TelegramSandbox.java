@@ -65,6 +65,8 @@ public final class TelegramSandbox implements AutoCloseable {
 
 	private final AtomicLong requests = new AtomicLong();
 
+	private volatile java.time.Duration responseDelay = java.time.Duration.ZERO;
+
 	private TelegramSandbox(int globalPerSecond) {
 		this.globalPerSecond = globalPerSecond;
 		this.server = HttpServer.create()
@@ -113,6 +115,15 @@ public final class TelegramSandbox implements AutoCloseable {
 		this.answers.clear();
 		this.violations.set(0);
 		this.requests.set(0);
+		this.responseDelay = java.time.Duration.ZERO;
+	}
+
+	/**
+	 * Successful sends are recorded at once and answered after {@code delay}, as a slow
+	 * Telegram would: a sender that dies meanwhile never learns that the message arrived.
+	 */
+	public void respondAfter(java.time.Duration delay) {
+		this.responseDelay = delay;
 	}
 
 	public void block(long chatId) {
@@ -230,8 +241,9 @@ public final class TelegramSandbox implements AutoCloseable {
 			if (errors != null && errors.getAndDecrement() > 0) {
 				return answer(response, 502, error(502, "Bad Gateway", null));
 			}
-			return answer(response, 200, Map.of("ok", true, "result", Map.of("message_id",
+			Mono<Void> sent = answer(response, 200, Map.of("ok", true, "result", Map.of("message_id",
 					this.messageIds.incrementAndGet(), "chat", Map.of("id", chatId), "text", text)));
+			return this.responseDelay.isZero() ? sent : Mono.delay(this.responseDelay).then(sent);
 		});
 	}
 
