@@ -1,14 +1,6 @@
 package dev.coursehub.messaging.delivery;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -19,18 +11,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import dev.coursehub.messaging.MessagingServiceApplication;
+import dev.coursehub.messaging.ServiceProcess;
 import dev.coursehub.messaging.telegram.TelegramSandbox;
 import dev.coursehub.testkit.TestDatabase;
-import dev.coursehub.testkit.TestServers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -51,21 +40,15 @@ class KilledMidBroadcastIT {
 
 	static final int CONCURRENCY = 16;
 
-	static final Path LOGS = Path.of("target", "killed-mid-broadcast");
-
-	static final JsonMapper json = JsonMapper.builder().build();
-
 	final TelegramSandbox sandbox = TelegramSandbox.start(LIMIT + 5);
 
 	final TestDatabase database = TestDatabase.create("messaging_killed");
 
-	final HttpClient http = HttpClient.newHttpClient();
-
-	final List<Process> processes = new ArrayList<>();
+	final List<ServiceProcess> services = new ArrayList<>();
 
 	@AfterEach
 	void stop() {
-		this.processes.forEach(Process::destroyForcibly);
+		this.services.forEach(ServiceProcess::close);
 		this.sandbox.close();
 	}
 
@@ -78,32 +61,32 @@ class KilledMidBroadcastIT {
 		for (int i = 0; i < BLOCKED; i++) {
 			this.sandbox.block(users[i * 50]);
 		}
-		URI first = start("first");
+		ServiceProcess first = start("first");
 		insertRecipients(users);
-		long broadcast = createBroadcast(first);
+		JsonNode created = first.post("/broadcasts", "{\"text\":\"Lesson 5 is online\",\"target\":{\"kind\":\"all\"}}",
+				201);
+		assertThat(created.path("totalRecipients").asInt()).isEqualTo(RECIPIENTS);
+		long broadcast = created.path("id").asLong();
 		await().atMost(Duration.ofSeconds(30)).until(() -> this.sandbox.received().size() >= RECIPIENTS / 4);
 
-		Process killed = this.processes.get(0);
-		killed.destroyForcibly();
-		assertThat(killed.waitFor(10, TimeUnit.SECONDS)).isTrue();
-		assertThat(killed.exitValue()).as("exit status of a process killed by SIGKILL").isEqualTo(128 + 9);
+		assertThat(first.kill()).as("exit status of a process killed by SIGKILL").isEqualTo(128 + 9);
 		// what the dead process wrote before it died has arrived once nothing more comes
 		await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(new Stable(this.sandbox::requests));
 		Map<Long, Integer> receivedBeforeRestart = receivedCounts();
 		assertThat(receivedBeforeRestart.size()).isLessThan(RECIPIENTS);
 		assertThat(statusCounts(broadcast)).containsKey("sending");
 
-		URI second = start("second");
+		ServiceProcess second = start("second");
 		await().atMost(Duration.ofSeconds(60))
 			.pollInterval(Duration.ofMillis(250))
-			.until(() -> "completed".equals(get(second, "/broadcasts/" + broadcast).path("state").asString()));
+			.until(() -> "completed".equals(second.get("/broadcasts/" + broadcast).path("state").asString()));
 
 		Map<String, Long> counts = statusCounts(broadcast);
 		assertThat(counts.keySet()).as("statuses at the end").containsOnly("sent", "failed", "unknown");
 		assertThat(counts.get("failed")).as("blocked users").isEqualTo(BLOCKED);
 		assertThat(counts.get("unknown")).as("sends in flight at the kill").isBetween(1L, (long) CONCURRENCY);
 		assertThat(counts.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(RECIPIENTS);
-		JsonNode shown = get(second, "/broadcasts/" + broadcast).path("counts");
+		JsonNode shown = second.get("/broadcasts/" + broadcast).path("counts");
 		assertThat(shown.path("unknown").asLong()).isEqualTo(counts.get("unknown"));
 		assertThat(shown.path("sent").asLong()).isEqualTo(counts.get("sent"));
 		assertThat(shown.path("pending").asLong() + shown.path("sending").asLong()).isZero();
@@ -124,68 +107,14 @@ class KilledMidBroadcastIT {
 		assertThat(this.sandbox.violations()).as("sends over the sandbox's limits").isZero();
 	}
 
-	/**
-	 * Starts messaging-service in a JVM of its own, on this test's classpath, configured
-	 * through its environment as in production, and waits until it is ready.
-	 */
-	private URI start(String name) throws IOException {
-		Files.createDirectories(LOGS);
-		int port = freePort();
-		List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-				"-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-				MessagingServiceApplication.class.getName());
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(LOGS.resolve(name + ".log").toFile());
-		Map<String, String> env = builder.environment();
-		env.put("DB_HOST", TestServers.postgres().host());
-		env.put("DB_PORT", String.valueOf(TestServers.postgres().port()));
-		env.put("DB_NAME", this.database.name());
-		env.put("DB_USER", this.database.username());
-		env.put("DB_PASSWORD", this.database.password());
-		env.put("KAFKA_BOOTSTRAP_SERVERS", TestServers.kafka().bootstrapServers());
-		env.put("KAFKA_GROUP_ID", this.database.name());
-		env.put("MESSAGING_EVENTS_TOPIC", this.database.name() + ".messaging.events");
-		env.put("BOOKING_EVENTS_TOPIC", this.database.name() + ".booking.events");
-		env.put("PORT", String.valueOf(port));
-		env.put("TELEGRAM_API_URL", this.sandbox.url());
-		env.put("TELEGRAM_BOT_TOKEN", TelegramSandbox.TOKEN);
-		env.put("TELEGRAM_GLOBAL_PER_SECOND", String.valueOf(LIMIT));
-		env.put("TELEGRAM_TIMEOUT", "3s");
-		env.put("DELIVERY_LEASE", "6s");
-		env.put("DELIVERY_CONCURRENCY", String.valueOf(CONCURRENCY));
-		env.put("DELIVERY_POLL_INTERVAL", "100ms");
-		Process process = builder.start();
-		this.processes.add(process);
-		URI base = URI.create("http://127.0.0.1:" + port);
-		HttpRequest readiness = HttpRequest.newBuilder(base.resolve("/actuator/health/readiness")).build();
-		await(name + " messaging-service ready").atMost(Duration.ofSeconds(90))
-			.pollInterval(Duration.ofMillis(200))
-			.ignoreExceptionsInstanceOf(IOException.class)
-			.until(() -> {
-				assertThat(process.isAlive()).as(name + " exited, see " + LOGS.resolve(name + ".log")).isTrue();
-				return this.http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-			});
-		return base;
-	}
-
-	private long createBroadcast(URI base) throws Exception {
-		HttpRequest request = HttpRequest.newBuilder(base.resolve("/broadcasts"))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers
-				.ofString("{\"text\":\"Lesson 5 is online\",\"target\":{\"kind\":\"all\"}}"))
-			.build();
-		HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-		JsonNode created = json.readTree(response.body());
-		assertThat(created.path("totalRecipients").asInt()).isEqualTo(RECIPIENTS);
-		return created.path("id").asLong();
-	}
-
-	private JsonNode get(URI base, String path) throws Exception {
-		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(base.resolve(path)).build(),
-				HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		return json.readTree(response.body());
+	private ServiceProcess start(String name) throws IOException {
+		ServiceProcess service = ServiceProcess.start(name + "-" + this.database.name(), this.database,
+				Map.of("TELEGRAM_API_URL", this.sandbox.url(), "TELEGRAM_BOT_TOKEN", TelegramSandbox.TOKEN,
+						"TELEGRAM_GLOBAL_PER_SECOND", String.valueOf(LIMIT), "TELEGRAM_TIMEOUT", "3s", "DELIVERY_LEASE",
+						"6s", "DELIVERY_CONCURRENCY", String.valueOf(CONCURRENCY), "DELIVERY_POLL_INTERVAL", "100ms"),
+				"-Xmx256m", "-XX:TieredStopAtLevel=1");
+		this.services.add(service);
+		return service;
 	}
 
 	private Map<Long, Integer> receivedCounts() {
@@ -238,15 +167,6 @@ class KilledMidBroadcastIT {
 
 	private Connection jdbc() throws SQLException {
 		return DriverManager.getConnection(this.database.jdbcUrl(), this.database.username(), this.database.password());
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	/** True once the value is the same as at the previous look. */
