@@ -63,6 +63,12 @@ final class SandboxProcess implements AutoCloseable {
 		return this.url;
 	}
 
+	/** Forgets everything the sandbox received so far. */
+	void reset() throws IOException {
+		this.input.println("reset");
+		lineStartingWith("reset");
+	}
+
 	/** The sandbox's figures now. */
 	JsonNode report() throws IOException {
 		this.input.println("report");
@@ -80,6 +86,10 @@ final class SandboxProcess implements AutoCloseable {
 			System.out.println(sandbox.url());
 			BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
 			for (String line = commands.readLine(); line != null; line = commands.readLine()) {
+				if ("reset".equals(line.strip())) {
+					sandbox.reset();
+					System.out.println("reset");
+				}
 				if ("report".equals(line.strip())) {
 					long twice = sandbox.received().values().stream().filter((texts) -> texts.size() > 1).count();
 					System.out.println(json.writeValueAsString(Map.of("received", sandbox.received().size(), "twice",
