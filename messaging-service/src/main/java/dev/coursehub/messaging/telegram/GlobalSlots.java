@@ -79,7 +79,7 @@ public final class GlobalSlots {
 	 * permit is given back with {@link Permit#release()}.
 	 */
 	public Mono<Permit> admit() {
-		return Mono.create((sink) -> {
+		Mono<Permit> admission = Mono.create((sink) -> {
 			boolean granted;
 			synchronized (this) {
 				granted = this.admitted < this.admissions;
@@ -93,7 +93,16 @@ public final class GlobalSlots {
 			if (granted) {
 				sink.success(new Permit());
 			}
+			else {
+				sink.onCancel(() -> {
+					synchronized (this) {
+						this.admissionQueue.remove(sink);
+					}
+				});
+			}
 		});
+		// a permit granted to a send cancelled meanwhile is passed on, never lost
+		return admission.doOnDiscard(Permit.class, Permit::release);
 	}
 
 	/**
