@@ -6,8 +6,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
 
+import dev.coursehub.messaging.telegram.GlobalSlots;
 import dev.coursehub.servicekit.metrics.RefreshedGauges;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -92,6 +94,20 @@ public class DeliveryMetrics extends RefreshedGauges {
 
 	public void paused(String reason) {
 		pausedCounter(reason).increment();
+	}
+
+	/**
+	 * Global send slots left unused, by why: a send woke up too late, or none was ready.
+	 */
+	void slots(GlobalSlots slots) {
+		FunctionCounter.builder("coursehub.telegram.slots.unused", slots, GlobalSlots::missed)
+			.description("Global send slots this instance reserved and left unused")
+			.tag("reason", "late")
+			.register(this.registry);
+		FunctionCounter.builder("coursehub.telegram.slots.unused", slots, GlobalSlots::unused)
+			.description("Global send slots this instance reserved and left unused")
+			.tag("reason", "no_send_ready")
+			.register(this.registry);
 	}
 
 	void waited(Duration wait) {

@@ -1,9 +1,9 @@
 package dev.coursehub.messaging.delivery;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -14,6 +14,7 @@ import reactor.core.publisher.Sinks;
 
 import org.springframework.context.SmartLifecycle;
 
+import dev.coursehub.messaging.telegram.GlobalSlots;
 import dev.coursehub.messaging.telegram.SendResult;
 import dev.coursehub.messaging.telegram.TelegramClient;
 import dev.coursehub.messaging.telegram.TelegramLimits;
@@ -34,6 +35,8 @@ public class DeliveryWorker implements SmartLifecycle {
 
 	private final TelegramLimits limits;
 
+	private final GlobalSlots slots;
+
 	private final DeliveryProperties properties;
 
 	private final DeliveryMetrics metrics;
@@ -43,6 +46,8 @@ public class DeliveryWorker implements SmartLifecycle {
 	private final AtomicLong blockedUntilNanos = new AtomicLong(System.nanoTime());
 
 	private final AtomicLong outcomes = new AtomicLong();
+
+	private final AtomicInteger failuresSinceJudged = new AtomicInteger();
 
 	private final AtomicInteger inFlight = new AtomicInteger();
 
@@ -55,8 +60,10 @@ public class DeliveryWorker implements SmartLifecycle {
 		this.store = store;
 		this.telegram = telegram;
 		this.limits = limits;
+		this.slots = new GlobalSlots(limits);
 		this.properties = properties;
 		this.metrics = metrics;
+		metrics.slots(this.slots);
 	}
 
 	/** Start a round now (a broadcast job arrived). */
@@ -130,20 +137,26 @@ public class DeliveryWorker implements SmartLifecycle {
 			.then();
 	}
 
+	/**
+	 * One stream of sends: the next batch is claimed when the last recipient of the one
+	 * before has started, while its sends are still in flight, so the sends never stop
+	 * for a claim.
+	 */
 	private Mono<Void> sendBatches() {
-		return this.store.claim()
-			.expand((batch) -> batch.isEmpty() ? Mono.empty() : sendAll(batch).then(this.store.claim()))
+		return Mono.defer(this.store::claim)
+			.repeat()
+			.takeWhile((batch) -> !batch.isEmpty() && !this.stopping)
+			.concatMapIterable(Function.identity(), 1)
+			.flatMap(this::deliver, this.properties.concurrency())
 			.then();
-	}
-
-	private Mono<Void> sendAll(List<Claim> batch) {
-		return Flux.fromIterable(batch).flatMap(this::deliver, this.properties.concurrency()).then(finish());
 	}
 
 	private Mono<Void> finish() {
-		return pauseFailing().thenMany(this.store.completeFinished())
-			.doOnNext((id) -> logger.info("Broadcast " + id + " completed"))
-			.then();
+		return pauseFailing().thenMany(completeFinished()).then();
+	}
+
+	private Flux<Long> completeFinished() {
+		return this.store.completeFinished().doOnNext((id) -> logger.info("Broadcast " + id + " completed"));
 	}
 
 	private Mono<Void> pauseFailing() {
@@ -154,25 +167,22 @@ public class DeliveryWorker implements SmartLifecycle {
 	}
 
 	/**
-	 * One recipient, from its claim to its recorded outcome. The 429 hold is checked
-	 * last, right before the send, so a send never starts inside a known
-	 * {@code retry_after}.
+	 * One recipient, from its claim to its recorded outcome: the chat's token, the 429
+	 * hold, the point of no return, then the global slot last, so that only a timer
+	 * stands between the slot and the call. The hold is looked at again right before the
+	 * call.
 	 */
 	Mono<Void> deliver(Claim claim) {
-		long waitStart = System.nanoTime();
-		return this.limits.acquireGlobal()
-			.then(Mono.fromRunnable(() -> this.metrics.waited(Duration.ofNanos(System.nanoTime() - waitStart))))
-			.then(this.limits.tryChat(claim.chatId()))
-			.flatMap((chatWait) -> {
-				if (!chatWait.isZero()) {
-					return this.store.release(claim, chatWait);
-				}
-				return waitWhileSenderBlocked().then(Mono.defer(() -> sendUnlessStopping(claim)));
-			})
-			.onErrorResume((ex) -> {
-				logger.warn("Delivery of recipient " + claim.id() + " interrupted: " + ex.getClass().getSimpleName());
-				return Mono.empty();
-			});
+		return this.slots.admit().flatMap((permit) -> this.limits.tryChat(claim.chatId()).flatMap((chatWait) -> {
+			if (!chatWait.isZero()) {
+				return this.store.release(claim, chatWait);
+			}
+			long chatTokenAt = System.nanoTime();
+			return waitWhileSenderBlocked().then(Mono.defer(() -> sendUnlessStopping(claim, chatTokenAt, permit)));
+		}).doFinally((signal) -> permit.release())).onErrorResume((ex) -> {
+			logger.warn("Delivery of recipient " + claim.id() + " interrupted: " + ex.getClass().getSimpleName());
+			return Mono.empty();
+		});
 	}
 
 	/** Waits out a 429 seen by this instance (at once) or by any instance (database). */
@@ -187,23 +197,34 @@ public class DeliveryWorker implements SmartLifecycle {
 	}
 
 	/**
-	 * Marks the recipient sending and sends, counted in flight so that a stop waits for
-	 * it; once stopping, nothing new starts.
+	 * Marks the recipient sending, waits for its global slot and sends, counted in flight
+	 * so that a stop waits for it; once stopping, nothing new starts. A slot that would
+	 * come too long after the chat's token puts the recipient back, not as an attempt.
 	 */
-	private Mono<Void> sendUnlessStopping(Claim claim) {
+	private Mono<Void> sendUnlessStopping(Claim claim, long chatTokenAt, GlobalSlots.Permit permit) {
 		if (this.stopping) {
 			return this.store.release(claim, Duration.ZERO);
 		}
 		this.inFlight.incrementAndGet();
-		return this.store.markSending(claim)
-			.flatMap((mine) -> mine ? send(claim) : this.store.release(claim, Duration.ZERO))
-			.doFinally((signal) -> this.inFlight.decrementAndGet());
+		return this.store.markSending(claim).flatMap((mine) -> {
+			if (!mine) {
+				return this.store.release(claim, Duration.ZERO);
+			}
+			long waitStart = System.nanoTime();
+			return this.slots.await(chatTokenAt + TelegramLimits.MAX_SLOT_WAIT.toNanos()).flatMap((slot) -> {
+				if (!slot) {
+					return this.store.retryLater(claim, Duration.ZERO, false, null, null);
+				}
+				this.metrics.waited(Duration.ofNanos(System.nanoTime() - waitStart));
+				permit.release();
+				return send(claim);
+			});
+		}).doFinally((signal) -> this.inFlight.decrementAndGet());
 	}
 
 	/**
-	 * The last look at a 429 hold is taken after the recipient became sending, right
-	 * before the call: a hold that arrived meanwhile puts it back, not counted as an
-	 * attempt.
+	 * The last look at a 429 hold is taken after the slot, right before the call: a hold
+	 * that arrived meanwhile puts the recipient back, not counted as an attempt.
 	 */
 	private Mono<Void> send(Claim claim) {
 		long held = this.blockedUntilNanos.get() - System.nanoTime();
@@ -215,12 +236,24 @@ public class DeliveryWorker implements SmartLifecycle {
 	}
 
 	/**
-	 * Records the outcome; the failure rate is judged every ten outcomes, not only per
-	 * batch.
+	 * Records the outcome. The failure rate is judged every ten outcomes when one of them
+	 * failed, and finished broadcasts are completed every batch of outcomes, not only
+	 * when a round ends.
 	 */
 	private Mono<Void> record(Claim claim, SendResult result) {
 		Mono<Void> recorded = recordOutcome(claim, result);
-		return (this.outcomes.incrementAndGet() % 10 == 0) ? recorded.then(pauseFailing()) : recorded;
+		if (!(result instanceof SendResult.Sent || result instanceof SendResult.Blocked)) {
+			this.failuresSinceJudged.incrementAndGet();
+		}
+		long count = this.outcomes.incrementAndGet();
+		if (count % this.properties.batchSize() == 0) {
+			return recorded.thenMany(completeFinished()).then();
+		}
+		// only a failure can raise a failure rate: without one there is nothing to judge
+		if (count % 10 == 0 && this.failuresSinceJudged.getAndSet(0) > 0) {
+			return recorded.then(pauseFailing());
+		}
+		return recorded;
 	}
 
 	private Mono<Void> recordOutcome(Claim claim, SendResult result) {

@@ -33,10 +33,11 @@ class TelegramConfiguration {
 		config.setJdbcUrl(connection.getJdbcUrl());
 		config.setUsername(connection.getUsername());
 		config.setPassword(connection.getPassword());
-		config.setMaximumPoolSize(4);
+		config.setMaximumPoolSize(8);
 		config.setMinimumIdle(1);
 		config.setPoolName("telegram-limits");
 		HikariDataSource pool = new HikariDataSource(config);
+		BucketClock clock = new BucketClock();
 		return new TelegramLimits(Bucket4jPostgreSQL.selectForUpdateBasedBuilder(pool)
 			.table("telegram_rate_bucket")
 			.idColumn("id")
@@ -44,7 +45,8 @@ class TelegramConfiguration {
 			.expiresAtColumn("expires_at")
 			.expirationAfterWrite(
 					ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(30)))
-			.build(), properties, pool);
+			.clientClock(clock)
+			.build(), properties, clock, pool);
 	}
 
 }

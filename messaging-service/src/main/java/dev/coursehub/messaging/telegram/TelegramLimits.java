@@ -5,8 +5,11 @@ import java.util.function.Supplier;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConfigurationBuilder;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TokensInheritanceStrategy;
+import io.github.bucket4j.distributed.BucketProxy;
+import io.github.bucket4j.distributed.proxy.ExpiredEntriesCleaner;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -15,26 +18,41 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Telegram's limits as Bucket4j buckets kept in PostgreSQL, so every instance draws from
  * the same ones: bucket {@value #GLOBAL} is the global send rate, any other key is a
- * chat. Each bucket holds one token and refills at the limit's rate, so sends are spaced
- * evenly: never more than the limit in any window of the limit's length, plus the one
- * token a bucket holds. Bucket4j's PostgreSQL proxy speaks JDBC: calls run on a bounded
- * elastic scheduler, never on an event loop.
+ * chat. Each bucket holds one token, so sends are spaced evenly, never in bursts.
+ * <p>
+ * The global bucket is not asked for one token per send: an instance reserves a block of
+ * consecutive send times at once ({@link #reserveGlobal(int)}), which {@link GlobalSlots}
+ * hands out to its sends right before their calls. Its tokens come
+ * {@code (1 s + globalGuard) / globalPerSecond} apart, so any one second holds at most
+ * {@code globalPerSecond} sends even when a send leaves up to {@code globalGuard} late.
+ * <p>
+ * A chat's token is taken before the send waits for its global slot, at most
+ * {@link #MAX_SLOT_WAIT} before the call; chat tokens are spaced that much more than the
+ * chat's limit, so two messages to one chat are never closer than the limit allows.
+ * Bucket4j's PostgreSQL proxy speaks JDBC: calls run on a bounded elastic scheduler,
+ * never on an event loop.
  */
 public class TelegramLimits implements AutoCloseable {
 
 	static final long GLOBAL = 0L;
 
+	/** Longest time from a send's chat token to its call. */
+	public static final Duration MAX_SLOT_WAIT = Duration.ofMillis(750);
+
 	private final ProxyManager<Long> buckets;
 
 	private final TelegramProperties properties;
+
+	private final BucketClock clock;
 
 	private final Scheduler jdbc = Schedulers.boundedElastic();
 
 	private final AutoCloseable pool;
 
-	public TelegramLimits(ProxyManager<Long> buckets, TelegramProperties properties, AutoCloseable pool) {
+	TelegramLimits(ProxyManager<Long> buckets, TelegramProperties properties, BucketClock clock, AutoCloseable pool) {
 		this.buckets = buckets;
 		this.properties = properties;
+		this.clock = clock;
 		this.pool = pool;
 	}
 
@@ -43,10 +61,32 @@ public class TelegramLimits implements AutoCloseable {
 		this.pool.close();
 	}
 
-	/** Takes a global token, waiting (without blocking a thread) until one is there. */
-	public Mono<Void> acquireGlobal() {
-		return tryConsume(GLOBAL, this::globalConfiguration).flatMap(
-				(wait) -> wait.isZero() ? Mono.<Void>empty() : Mono.delay(wait).then(Mono.defer(this::acquireGlobal)));
+	/** How late a send may leave after its global slot. */
+	public Duration globalGuard() {
+		return this.properties.globalGuard();
+	}
+
+	/** Time between two global send slots. */
+	public Duration globalSpacing() {
+		return this.properties.globalGuard().plusSeconds(1).dividedBy(this.properties.globalPerSecond());
+	}
+
+	/**
+	 * Reserves the next {@code count} global send slots of all instances together.
+	 * @return the slots as {@link System#nanoTime()} values, earliest first, each
+	 * {@link #globalSpacing()} after the one before
+	 */
+	public Mono<long[]> reserveGlobal(int count) {
+		return Mono.fromCallable(() -> {
+			long waitNanos = bucket(GLOBAL, this::globalConfiguration).consumeIgnoringRateLimits(count);
+			long last = this.clock.toNanoTime(this.clock.lastReadOnThisThread() + waitNanos);
+			long spacing = globalSpacing().toNanos();
+			long[] slots = new long[count];
+			for (int i = 0; i < count; i++) {
+				slots[i] = last - (count - 1 - i) * spacing;
+			}
+			return slots;
+		}).subscribeOn(this.jdbc);
 	}
 
 	/**
@@ -54,56 +94,50 @@ public class TelegramLimits implements AutoCloseable {
 	 * nothing is taken.
 	 */
 	public Mono<Duration> tryChat(long chatId) {
-		return tryConsume(chatId, () -> chatConfiguration(chatId));
+		return Mono.fromCallable(() -> {
+			ConsumptionProbe probe = bucket(chatId, () -> chatConfiguration(chatId)).tryConsumeAndReturnRemaining(1);
+			return probe.isConsumed() ? Duration.ZERO : Duration.ofNanos(Math.max(1, probe.getNanosToWaitForRefill()));
+		}).subscribeOn(this.jdbc);
 	}
 
 	/** Deletes the buckets of chats that have refilled, so the table stays small. */
 	public Mono<Integer> removeExpired() {
-		if (this.buckets instanceof io.github.bucket4j.distributed.proxy.ExpiredEntriesCleaner cleaner) {
+		if (this.buckets instanceof ExpiredEntriesCleaner cleaner) {
 			return Mono.fromCallable(() -> cleaner.removeExpired(1000)).subscribeOn(this.jdbc);
 		}
 		return Mono.just(0);
 	}
 
-	private Mono<Duration> tryConsume(long key, Supplier<BucketConfiguration> configuration) {
-		return Mono.fromCallable(() -> {
-			ConsumptionProbe probe = this.buckets.builder()
-				.withImplicitConfigurationReplacement(configurationVersion(), TokensInheritanceStrategy.RESET)
-				.build(key, configuration)
-				.tryConsumeAndReturnRemaining(1);
-			return probe.isConsumed() ? Duration.ZERO : Duration.ofNanos(Math.max(1, probe.getNanosToWaitForRefill()));
-		}).subscribeOn(this.jdbc);
+	private BucketProxy bucket(long key, Supplier<BucketConfiguration> configuration) {
+		return this.buckets.builder()
+			.withImplicitConfigurationReplacement(configurationVersion(), TokensInheritanceStrategy.RESET)
+			.build(key, configuration);
 	}
 
 	/** Changed limits replace the stored configurations. */
 	private long configurationVersion() {
-		return ((long) this.properties.globalPerSecond() << 32) ^ ((long) this.properties.chatPerSecond() << 16)
+		return (globalSpacing().toNanos() << 20) ^ ((long) this.properties.chatPerSecond() << 10)
 				^ this.properties.groupPerMinute();
 	}
 
 	BucketConfiguration globalConfiguration() {
-		return BucketConfiguration.builder()
-			.addLimit(Bandwidth.builder()
-				.capacity(1)
-				.refillGreedy(this.properties.globalPerSecond(), Duration.ofSeconds(1))
-				.build())
-			.build();
+		return BucketConfiguration.builder().addLimit(oneTokenEvery(globalSpacing())).build();
 	}
 
 	BucketConfiguration chatConfiguration(long chatId) {
-		io.github.bucket4j.ConfigurationBuilder builder = BucketConfiguration.builder()
-			.addLimit(Bandwidth.builder()
-				.capacity(1)
-				.refillGreedy(this.properties.chatPerSecond(), Duration.ofSeconds(1))
-				.build());
+		ConfigurationBuilder builder = BucketConfiguration.builder()
+			.addLimit(oneTokenEvery(
+					Duration.ofSeconds(1).dividedBy(this.properties.chatPerSecond()).plus(MAX_SLOT_WAIT)));
 		if (chatId < 0) {
 			// group and channel ids are negative
-			builder.addLimit(Bandwidth.builder()
-				.capacity(1)
-				.refillGreedy(this.properties.groupPerMinute(), Duration.ofMinutes(1))
-				.build());
+			builder.addLimit(oneTokenEvery(
+					Duration.ofMinutes(1).dividedBy(this.properties.groupPerMinute()).plus(MAX_SLOT_WAIT)));
 		}
 		return builder.build();
+	}
+
+	private static Bandwidth oneTokenEvery(Duration interval) {
+		return Bandwidth.builder().capacity(1).refillGreedy(1, interval).build();
 	}
 
 }

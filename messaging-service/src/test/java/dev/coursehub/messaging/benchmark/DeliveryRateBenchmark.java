@@ -1,109 +1,167 @@
 package dev.coursehub.messaging.benchmark;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
-
+import dev.coursehub.messaging.ServiceProcess;
 import dev.coursehub.telegramsandbox.TelegramSandbox;
-import dev.coursehub.testkit.UsesKafka;
-import dev.coursehub.testkit.UsesPostgres;
+import dev.coursehub.testkit.TestDatabase;
 
 import static org.awaitility.Awaitility.await;
 
 /**
- * Sustained sends per second of one instance against the sandbox at the configured limit
- * L: achieved rate / L, limit violations the sandbox saw, and the heap during the run.
- * Named {@code *Benchmark}: neither Surefire nor Failsafe runs it unless asked
- * ({@code -Dtest=DeliveryRateBenchmark -Dbenchmark.recipients=1500 -Dbenchmark.limit=25}).
+ * Sustained sends per second of one messaging-service process against the sandbox, both
+ * at the same limit L: achieved rate / L, limit violations the sandbox saw, and the
+ * service's heap during the run (read from its Prometheus endpoint, so neither the
+ * sandbox nor this test is in it). The service and the sandbox each run in a JVM of their
+ * own. Named {@code *Benchmark}: neither Surefire nor Failsafe runs it unless asked
+ * ({@code -Dtest=DeliveryRateBenchmark -Dbenchmark.recipients=100000 -Dbenchmark.limit=150}).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "coursehub.delivery.poll-interval=100ms")
-@AutoConfigureWebTestClient
-@UsesPostgres
-@UsesKafka
 class DeliveryRateBenchmark {
 
-	static final int RECIPIENTS = Integer.getInteger("benchmark.recipients", 1500);
+	static final int RECIPIENTS = Integer.getInteger("benchmark.recipients", 3000);
 
-	static final int LIMIT = Integer.getInteger("benchmark.limit", 25);
+	static final int LIMIT = Integer.getInteger("benchmark.limit", 150);
 
-	/** Telegram's own limit is about 30/s; the service is configured below it. */
-	static final TelegramSandbox sandbox = TelegramSandbox.start(30);
+	static final int WARM_UP = Integer.getInteger("benchmark.warmUp", 3000);
 
-	@DynamicPropertySource
-	static void telegram(DynamicPropertyRegistry registry) {
-		sandbox.configure(registry, LIMIT);
-	}
+	static final String CONCURRENCY = System.getProperty("benchmark.concurrency", "128");
 
-	@Autowired
-	DatabaseClient database;
-
-	@Autowired
-	WebTestClient web;
-
-	@AfterAll
-	static void stop() {
-		sandbox.close();
-	}
+	static final String SERVICE_JVM = System.getProperty("benchmark.serviceJvm", "-Xms512m -Xmx512m");
 
 	@Test
-	void sustainedRate() {
-		this.database.sql("INSERT INTO recipient (user_id) SELECT g FROM generate_series(1, :n) g")
-			.bind("n", RECIPIENTS)
-			.then()
-			.block();
-		MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-		List<Long> heap = new ArrayList<>();
-		ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
-		sampler.scheduleAtFixedRate(() -> heap.add(memory.getHeapMemoryUsage().getUsed()), 0, 1, TimeUnit.SECONDS);
+	void sustainedRate() throws Exception {
+		TestDatabase database = TestDatabase.create("messaging_benchmark");
+		try (SandboxProcess sandbox = SandboxProcess.start(LIMIT, "-Xmx512m");
+				ServiceProcess service = ServiceProcess.start("benchmark-" + database.name(), database,
+						Map.of("TELEGRAM_API_URL", sandbox.url(), "TELEGRAM_BOT_TOKEN", TelegramSandbox.TOKEN,
+								"TELEGRAM_GLOBAL_PER_SECOND", String.valueOf(LIMIT), "DELIVERY_CONCURRENCY",
+								CONCURRENCY, "DELIVERY_BATCH_SIZE", "100", "DELIVERY_POLL_INTERVAL", "100ms"),
+						SERVICE_JVM.split(" "))) {
+			// a warm-up broadcast, so that both JVMs have compiled their paths before the
+			// measured one; its recipients are then unreachable and left out of "all"
+			execute(database, "INSERT INTO recipient (user_id) SELECT g FROM generate_series(" + (RECIPIENTS + 1) + ", "
+					+ (RECIPIENTS + WARM_UP) + ") g");
+			awaitCompleted(service, create(service, "Warm-up"), WARM_UP);
+			execute(database, "UPDATE recipient SET reachable = false");
+			execute(database, "INSERT INTO recipient (user_id) SELECT g FROM generate_series(1, " + RECIPIENTS + ") g");
+			sandbox.reset();
+			String load = loadAverage();
+			long id = create(service, "Benchmark");
+			List<long[]> heap = new ArrayList<>();
+			ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+			sampler.scheduleAtFixedRate(() -> sample(service, id, heap), 0, 5, TimeUnit.SECONDS);
+			awaitCompleted(service, id, RECIPIENTS);
+			sampler.shutdownNow();
+			JsonNode counts = service.get("/broadcasts/" + id).path("counts");
 
-		Map<String, Object> created = this.web.post()
-			.uri("/broadcasts")
-			.bodyValue(Map.of("text", "Benchmark", "target", Map.of("kind", "all")))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
-			})
-			.returnResult()
-			.getResponseBody();
-		long id = ((Number) created.get("id")).longValue();
-		await().atMost(Duration.ofSeconds(RECIPIENTS / LIMIT * 3L + 60))
+			JsonNode figures = sandbox.report();
+			double seconds = figures.path("spanNanos").asLong() / 1e9;
+			double rate = (RECIPIENTS - 1) / seconds;
+			long[] used;
+			synchronized (heap) {
+				used = heap.stream().mapToLong((sample) -> sample[0]).toArray();
+			}
+			System.out.printf("BENCHMARK recipients=%d limit=%d span=%.1fs rate=%.2f/s rate/limit=%.3f "
+					+ "maxInOneSecond=%d violations=%d requests=%d chatsReceived=%d chatsTwice=%d counts=%s "
+					+ "heapUsedMiB(min/max/last)=%d/%d/%d oldGenMiB(each tenth, last)=%s loadBefore=%s loadAfter=%s%n",
+					RECIPIENTS, LIMIT, seconds, rate, rate / LIMIT, figures.path("maxPerSecond").asInt(),
+					figures.path("violations").asLong(), figures.path("requests").asLong(),
+					figures.path("received").asLong(), figures.path("twice").asLong(), counts,
+					mib(Arrays.stream(used).min().orElse(0)), mib(Arrays.stream(used).max().orElse(0)),
+					mib((used.length > 0) ? used[used.length - 1] : 0), liveTrend(heap), load, loadAverage());
+		}
+	}
+
+	private static long create(ServiceProcess service, String text) throws Exception {
+		return service.post("/broadcasts", "{\"text\":\"" + text + "\",\"target\":{\"kind\":\"all\"}}", 201)
+			.path("id")
+			.asLong();
+	}
+
+	private static void awaitCompleted(ServiceProcess service, long id, int recipients) {
+		await().atMost(Duration.ofSeconds(recipients / LIMIT * 2L + 120))
 			.pollInterval(Duration.ofSeconds(1))
-			.until(() -> "completed".equals(this.database.sql("SELECT state FROM broadcast WHERE id = :id")
-				.bind("id", id)
-				.map((row) -> row.get("state", String.class))
-				.one()
-				.block()));
-		sampler.shutdownNow();
+			.until(() -> "completed".equals(service.get("/broadcasts/" + id).path("state").asString()));
+	}
 
-		double seconds = sandbox.arrivalSpan().toNanos() / 1e9;
-		double rate = (RECIPIENTS - 1) / seconds;
-		long twice = sandbox.received().values().stream().filter((texts) -> texts.size() > 1).count();
-		System.out.printf("BENCHMARK recipients=%d limit=%d span=%.1fs rate=%.2f/s rate/limit=%.3f "
-				+ "maxInOneSecond=%d violations=%d chatsReceived=%d chatsTwice=%d heapMiB(min/max/last)=%d/%d/%d%n",
-				RECIPIENTS, LIMIT, seconds, rate, rate / LIMIT, sandbox.maxPerSecond(), sandbox.violations(),
-				sandbox.received().size(), twice, mib(heap.stream().mapToLong(Long::longValue).min().orElse(0)),
-				mib(heap.stream().mapToLong(Long::longValue).max().orElse(0)),
-				mib(heap.isEmpty() ? 0 : heap.get(heap.size() - 1)));
+	private static void execute(TestDatabase database, String sql) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(),
+				database.password()); Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
+	}
+
+	/**
+	 * Heap used and its old generation (what survived young collections: it would grow if
+	 * the service kept recipients), from the service's Prometheus endpoint, with the
+	 * limiter's counters.
+	 */
+	private static void sample(ServiceProcess service, long broadcast, List<long[]> heap) {
+		try {
+			long used = 0;
+			long live = 0;
+			StringBuilder limiter = new StringBuilder();
+			for (String line : service.getText("/actuator/prometheus").split("\n")) {
+				if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
+					used += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+				}
+				if (line.startsWith("jvm_memory_used_bytes{") && line.contains("Old Gen")) {
+					live = (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+				}
+				if (line.startsWith("coursehub_telegram_slots_unused_total")
+						|| line.startsWith("coursehub_telegram_limiter_wait_seconds_sum")
+						|| line.startsWith("coursehub_telegram_limiter_wait_seconds_count")) {
+					limiter.append(' ').append(line.replaceAll("\\{.*reason=\"([a-z_]+)\".*\\}", "[$1]"));
+				}
+			}
+			synchronized (heap) {
+				heap.add(new long[] { used, live });
+			}
+			System.out.printf("SAMPLE sent=%d heapUsedMiB=%d oldGenMiB=%d load=%s%s%n",
+					service.get("/broadcasts/" + broadcast).path("counts").path("sent").asLong(), mib(used), mib(live),
+					loadAverage(), limiter);
+		}
+		catch (IOException | InterruptedException | RuntimeException ex) {
+			System.out.println("SAMPLE failed: " + ex);
+		}
+	}
+
+	/** The old generation at each tenth of the run, and at its end. */
+	private static String liveTrend(List<long[]> heap) {
+		synchronized (heap) {
+			List<String> points = new ArrayList<>();
+			for (int i = 0; i < 10 && !heap.isEmpty(); i++) {
+				points.add(String.valueOf(mib(heap.get(i * heap.size() / 10)[1])));
+			}
+			points.add(String.valueOf(mib(heap.isEmpty() ? 0 : heap.get(heap.size() - 1)[1])));
+			return String.join("/", points);
+		}
+	}
+
+	private static String loadAverage() {
+		try {
+			return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+		}
+		catch (IOException ex) {
+			return "?";
+		}
 	}
 
 	private static long mib(long bytes) {

@@ -97,12 +97,12 @@ class TelegramClientTests {
 
 	@Test
 	void propertiesNeverPrintTheToken() {
-		assertThat(new TelegramProperties("http://x", TelegramSandbox.TOKEN, null, 0, 0, 0).toString())
+		assertThat(new TelegramProperties("http://x", TelegramSandbox.TOKEN, null, 0, null, 0, 0).toString())
 			.doesNotContain("SECRET");
 	}
 
 	static TelegramClient client(String url, String token, Duration timeout) {
-		return new TelegramClient(WebClient.builder(), new TelegramProperties(url, token, timeout, 25, 1, 20));
+		return new TelegramClient(WebClient.builder(), new TelegramProperties(url, token, timeout, 25, null, 1, 20));
 	}
 
 }

@@ -1,0 +1,252 @@
+package dev.coursehub.messaging.telegram;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.MonoSink;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * This instance's share of the global send rate: blocks of send times reserved from the
+ * global bucket ({@link TelegramLimits#reserveGlobal(int)}) a quarter of a second at a
+ * time and ahead of need, handed out one per send, in order, to sends whose database work
+ * is done, so that nothing but a timer stands between a send's slot and its call. A send
+ * that wakes up more than 40% of the guard after its slot leaves it unused and takes the
+ * next one, so late sends cannot crowd a second; a send whose slot would come too late
+ * for its chat's token gets none.
+ * <p>
+ * At most 0.4 s of sends at the global rate (at least two) may be admitted at once
+ * between their chat token and their call: enough to bridge a stall of the database work
+ * before the slot, few enough to keep the wait for a slot short.
+ */
+public final class GlobalSlots {
+
+	private static final Log logger = LogFactory.getLog(GlobalSlots.class);
+
+	private static final long NONE = Long.MIN_VALUE;
+
+	private static final long BLOCK = Duration.ofMillis(250).toNanos();
+
+	/**
+	 * Sends admitted at once, as time at the global rate: what a stall can be bridged by.
+	 */
+	private static final long ADMITTED = Duration.ofMillis(400).toNanos();
+
+	private final TelegramLimits limits;
+
+	private final int blockSize;
+
+	private final int admissions;
+
+	private final long toleranceNanos;
+
+	private final Deque<Long> free = new ArrayDeque<>();
+
+	private final Deque<Waiter> waiting = new ArrayDeque<>();
+
+	private final Deque<MonoSink<Permit>> admissionQueue = new ArrayDeque<>();
+
+	/** A thread that only wakes sends at their slots, so that they wake on time. */
+	private static final Scheduler timer = Schedulers.newSingle("global-slots", true);
+
+	private final AtomicLong missed = new AtomicLong();
+
+	private final AtomicLong unused = new AtomicLong();
+
+	private boolean reserving;
+
+	private int admitted;
+
+	public GlobalSlots(TelegramLimits limits) {
+		this.limits = limits;
+		long spacing = limits.globalSpacing().toNanos();
+		this.blockSize = (int) Math.max(1, BLOCK / spacing);
+		this.admissions = (int) Math.max(2, ADMITTED / spacing);
+		this.toleranceNanos = limits.globalGuard().toNanos() * 2 / 5;
+	}
+
+	/**
+	 * Admission of one send to the stretch between its chat token and its call; the
+	 * permit is given back with {@link Permit#release()}.
+	 */
+	public Mono<Permit> admit() {
+		Mono<Permit> admission = Mono.create((sink) -> {
+			boolean granted;
+			synchronized (this) {
+				granted = this.admitted < this.admissions;
+				if (granted) {
+					this.admitted++;
+				}
+				else {
+					this.admissionQueue.addLast(sink);
+				}
+			}
+			if (granted) {
+				sink.success(new Permit());
+			}
+			else {
+				sink.onCancel(() -> {
+					synchronized (this) {
+						this.admissionQueue.remove(sink);
+					}
+				});
+			}
+		});
+		// a permit granted to a send cancelled meanwhile is passed on, never lost
+		return admission.doOnDiscard(Permit.class, Permit::release);
+	}
+
+	/**
+	 * Completes at this send's slot with true, or at once with false when the next free
+	 * slot comes after {@code notAfterNanos} (a {@link System#nanoTime()} value) or no
+	 * slot could be reserved.
+	 */
+	public Mono<Boolean> await(long notAfterNanos) {
+		return Mono.<Long>create((sink) -> take(sink, notAfterNanos)).flatMap((slot) -> {
+			if (slot == NONE) {
+				return Mono.just(false);
+			}
+			long wait = slot - System.nanoTime();
+			Mono<Long> atSlot = (wait > 0) ? Mono.delay(Duration.ofNanos(wait), timer) : Mono.just(0L);
+			return atSlot.then(Mono.defer(() -> {
+				if (System.nanoTime() - slot > this.toleranceNanos) {
+					this.missed.incrementAndGet();
+					return await(notAfterNanos);
+				}
+				return Mono.just(true);
+			}));
+		});
+	}
+
+	/** Slots given to a send that woke up too late for it. */
+	public long missed() {
+		return this.missed.get();
+	}
+
+	/** Slots that passed with no send ready for them. */
+	public long unused() {
+		return this.unused.get();
+	}
+
+	private void take(MonoSink<Long> sink, long notAfterNanos) {
+		long slot = NONE;
+		boolean queued;
+		boolean reserve;
+		synchronized (this) {
+			dropStale();
+			queued = this.free.isEmpty();
+			if (queued) {
+				this.waiting.addLast(new Waiter(sink, notAfterNanos));
+			}
+			else if (this.free.peekFirst() <= notAfterNanos) {
+				slot = this.free.pollFirst();
+			}
+			reserve = startReserving();
+		}
+		if (!queued) {
+			sink.success(slot);
+		}
+		if (reserve) {
+			reserve();
+		}
+	}
+
+	/**
+	 * Under the lock: whether a reservation should start now (and it is marked started).
+	 */
+	private boolean startReserving() {
+		if (this.reserving || (this.free.size() >= this.blockSize && this.waiting.isEmpty())) {
+			return false;
+		}
+		this.reserving = true;
+		return true;
+	}
+
+	private void reserve() {
+		this.limits.reserveGlobal(this.blockSize).subscribe(this::reserved, this::reservationFailed);
+	}
+
+	private void reserved(long[] slots) {
+		List<Runnable> answers = new ArrayList<>();
+		boolean again;
+		synchronized (this) {
+			for (long slot : slots) {
+				this.free.addLast(slot);
+			}
+			this.reserving = false;
+			while (!this.waiting.isEmpty()) {
+				dropStale();
+				if (this.free.isEmpty()) {
+					break;
+				}
+				Waiter waiter = this.waiting.pollFirst();
+				long slot = (this.free.peekFirst() > waiter.notAfterNanos()) ? NONE : this.free.pollFirst();
+				answers.add(() -> waiter.sink().success(slot));
+			}
+			again = !this.waiting.isEmpty() && startReserving();
+		}
+		answers.forEach(Runnable::run);
+		if (again) {
+			reserve();
+		}
+	}
+
+	private void reservationFailed(Throwable ex) {
+		List<Waiter> failed;
+		synchronized (this) {
+			this.reserving = false;
+			failed = new ArrayList<>(this.waiting);
+			this.waiting.clear();
+		}
+		logger.warn("Could not reserve global send slots: " + ex.getClass().getSimpleName());
+		failed.forEach((waiter) -> waiter.sink().success(NONE));
+	}
+
+	/** Under the lock: slots too far in the past to be used are dropped. */
+	private void dropStale() {
+		long oldest = System.nanoTime() - this.toleranceNanos;
+		while (!this.free.isEmpty() && this.free.peekFirst() < oldest) {
+			this.free.pollFirst();
+			this.unused.incrementAndGet();
+		}
+	}
+
+	private void leave() {
+		MonoSink<Permit> next;
+		synchronized (this) {
+			next = this.admissionQueue.pollFirst();
+			if (next == null) {
+				this.admitted--;
+			}
+		}
+		if (next != null) {
+			next.success(new Permit());
+		}
+	}
+
+	private record Waiter(MonoSink<Long> sink, long notAfterNanos) {
+	}
+
+	/** One admitted send; releasing it more than once releases it once. */
+	public final class Permit {
+
+		private final AtomicBoolean released = new AtomicBoolean();
+
+		public void release() {
+			if (this.released.compareAndSet(false, true)) {
+				leave();
+			}
+		}
+
+	}
+
+}
