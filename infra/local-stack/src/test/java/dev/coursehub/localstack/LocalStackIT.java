@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -19,12 +20,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -150,8 +153,27 @@ class LocalStackIT {
 	}
 
 	@AfterEach
-	void killWhatIsLeft() {
+	void killWhatIsLeft(TestInfo test) throws IOException {
 		this.launches.forEach(LauncherProcess::kill);
+		keepLogs(test.getTestMethod().orElseThrow().getName());
+	}
+
+	/**
+	 * The processes' logs next to the launchers' output in
+	 * {@code target/local-stack-it/}, as the temporary data folder goes with the test: a
+	 * CI failure can then be read.
+	 */
+	private void keepLogs(String testName) throws IOException {
+		Path logs = this.dir.resolve("data/logs");
+		if (!Files.isDirectory(logs)) {
+			return;
+		}
+		Path kept = Files.createDirectories(Path.of("target/local-stack-it", testName));
+		try (Stream<Path> files = Files.list(logs)) {
+			for (Path log : files.toList()) {
+				Files.copy(log, kept.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+			}
+		}
 	}
 
 	private LauncherProcess launch(Map<String, Integer> ports, String outputName) throws IOException {
