@@ -7,22 +7,43 @@ import dev.coursehub.testkit.UsesKafka;
 import dev.coursehub.testkit.UsesPostgres;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "coursehub.kafka.topics.booking-events=" + MessagingServiceApplicationIT.BOOKING_EVENTS)
 @AutoConfigureWebTestClient
 @UsesPostgres
 @UsesKafka
 class MessagingServiceApplicationIT extends ServiceFoundationChecks {
 
+	/** A topic no other test uses, so that this context is the one that makes it. */
+	static final String BOOKING_EVENTS = "messaging-app-it.booking.events";
+
 	@Autowired
 	MeterRegistry messagingMeters;
+
+	@Autowired
+	KafkaAdmin kafkaAdmin;
+
+	@Autowired
+	ConsumerFactory<?, ?> consumers;
+
+	@Test
+	void theBookingEventsTopicItConsumesHasItsPartitionsWhoeverStartsFirst() {
+		// a topic made by a subscription would have the broker's one partition
+		assertThat(this.consumers.getConfigurationProperties())
+			.containsEntry(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
+		assertThat(this.kafkaAdmin.describeTopics(BOOKING_EVENTS).get(BOOKING_EVENTS).partitions()).hasSize(3);
+	}
 
 	@Test
 	void registersTheMessagingMetricsAtZeroBeforeTheFirstBroadcast() {

@@ -32,7 +32,7 @@ class LiveListener {
 
 	@KafkaListener(id = ID, topics = "${coursehub.kafka.topics.booking-events}",
 			groupId = "booking-live-#{T(java.util.UUID).randomUUID()}",
-			properties = { "auto.offset.reset=latest", "enable.auto.commit=false" })
+			properties = { "auto.offset.reset=latest", "enable.auto.commit=false", "allow.auto.create.topics=false" })
 	void onEvent(String envelope) {
 		try {
 			this.updates.publish(LiveEvents.of(this.json.readTree(envelope)));
