@@ -43,8 +43,11 @@ final class Inspection {
 		Map<String, Object> stats = new LinkedHashMap<>();
 		stats.put("requests", this.sandbox.requests());
 		stats.put("violations", this.sandbox.violations());
-		stats.put("chats", this.sandbox.received().size());
+		Map<Long, List<String>> received = this.sandbox.received();
+		stats.put("chats", received.size());
+		stats.put("chatsTwice", received.values().stream().filter((texts) -> texts.size() > 1).count());
 		stats.put("maxPerSecond", this.sandbox.maxPerSecond());
+		stats.put("arrivalSpanNanos", this.sandbox.arrivalSpan().toNanos());
 		return json(response, 200, stats);
 	}
 

@@ -72,7 +72,7 @@ class DeliveryRateBenchmark {
 			JsonNode counts = service.get("/broadcasts/" + id).path("counts");
 
 			JsonNode figures = sandbox.report();
-			double seconds = figures.path("spanNanos").asLong() / 1e9;
+			double seconds = figures.path("arrivalSpanNanos").asLong() / 1e9;
 			double rate = (RECIPIENTS - 1) / seconds;
 			long[] used;
 			synchronized (heap) {
@@ -83,7 +83,7 @@ class DeliveryRateBenchmark {
 					+ "heapUsedMiB(min/max/last)=%d/%d/%d oldGenMiB(each tenth, last)=%s loadBefore=%s loadAfter=%s%n",
 					RECIPIENTS, LIMIT, seconds, rate, rate / LIMIT, figures.path("maxPerSecond").asInt(),
 					figures.path("violations").asLong(), figures.path("requests").asLong(),
-					figures.path("received").asLong(), figures.path("twice").asLong(), counts,
+					figures.path("chats").asLong(), figures.path("chatsTwice").asLong(), counts,
 					mib(Arrays.stream(used).min().orElse(0)), mib(Arrays.stream(used).max().orElse(0)),
 					mib((used.length > 0) ? used[used.length - 1] : 0), liveTrend(heap), load, loadAverage());
 		}
