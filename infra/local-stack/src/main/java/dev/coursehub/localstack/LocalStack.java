@@ -76,7 +76,8 @@ public final class LocalStack {
 		try {
 			this.lock = DataDirLock.acquire(this.config.dataDir());
 			Map<String, Long> pids = this.startup.start();
-			Summary.lines(this.config, this.console, pids, this.startup.prometheus()).forEach(this.console::line);
+			Summary.lines(this.config, this.console, pids, this.startup.telegram(), this.startup.prometheus())
+				.forEach(this.console::line);
 			Crash crash = this.children.crash().join();
 			throw StackFailure.of(crash, "while the stack was running");
 		}

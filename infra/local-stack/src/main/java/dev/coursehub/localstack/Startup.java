@@ -33,6 +33,8 @@ final class Startup {
 
 	private String prometheus;
 
+	private String telegram;
+
 	Startup(StackConfig config, Console console, Children children) {
 		this.config = config;
 		this.console = console;
@@ -51,6 +53,9 @@ final class Startup {
 		checkFree(this.config.ports().kafka(), Ports.KAFKA, "Kafka");
 		checkFree(this.config.ports().kafkaController(), Ports.KAFKA_CONTROLLER, "Kafka's controller");
 		Optional<TelegramSandboxSpec> sandbox = TelegramSandboxSpec.forStack(System.getenv(), this.config.ports());
+		this.telegram = sandbox
+			.map((spec) -> "sandbox " + spec.url() + "   (what each chat received: curl " + spec.received() + ")")
+			.orElse(TelegramSandboxSpec.API_URL + " and " + TelegramSandboxSpec.BOT_TOKEN + " from your environment");
 		List<ServiceSpec> backEnds = ServiceSpec.backEnds(this.config,
 				sandbox.map(TelegramSandboxSpec::messagingEnvironment).orElse(Map.of()));
 		GatewayAuth auth = GatewayAuth.forStack(System.getenv(), this.config.dataDir());
@@ -158,6 +163,14 @@ final class Startup {
 		}
 		this.console.step("Prometheus " + this.prometheus);
 		return false;
+	}
+
+	/**
+	 * The Telegram sandbox's URL, or what messaging-service talks to instead;
+	 * {@code null} before the start.
+	 */
+	String telegram() {
+		return this.telegram;
 	}
 
 	/** Prometheus' URL, or why it was not started; {@code null} before the start. */

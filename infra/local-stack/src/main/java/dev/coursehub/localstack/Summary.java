@@ -14,9 +14,12 @@ final class Summary {
 	/**
 	 * @param processes name to pid of every process that makes up the stack, in the order
 	 * to list them
+	 * @param telegram the Telegram sandbox's URL, or what messaging-service talks to
+	 * instead
 	 * @param prometheus Prometheus' URL, or why it was not started
 	 */
-	static List<String> lines(StackConfig config, Console console, Map<String, Long> processes, String prometheus) {
+	static List<String> lines(StackConfig config, Console console, Map<String, Long> processes, String telegram,
+			String prometheus) {
 		Ports ports = config.ports();
 		List<String> lines = new ArrayList<>();
 		lines.add("");
@@ -28,11 +31,7 @@ final class Summary {
 		lines.add("  postgres    localhost:" + ports.postgres() + "  user " + StackConfig.DB_USER + " / password "
 				+ StackConfig.DB_PASSWORD + "  databases " + String.join(", ", PostgresServer.DATABASES));
 		lines.add("  kafka       localhost:" + ports.kafka());
-		lines.add(TelegramSandboxSpec.forStack(System.getenv(), ports)
-			.map((sandbox) -> "  telegram    sandbox " + sandbox.url() + "   (what each chat received: curl "
-					+ sandbox.received() + ")")
-			.orElse("  telegram    " + TelegramSandboxSpec.API_URL + " and " + TelegramSandboxSpec.BOT_TOKEN
-					+ " from your environment"));
+		lines.add("  telegram    " + telegram);
 		lines.add("  prometheus  " + prometheus);
 		lines.add("  admin token " + config.adminTokenFile() + "   (12 h; curl -H \"Authorization: Bearer $(cat "
 				+ config.adminTokenFile() + ")\" http://localhost:" + ports.gateway()
