@@ -48,6 +48,7 @@ final class Inspection {
 		stats.put("chatsTwice", received.values().stream().filter((texts) -> texts.size() > 1).count());
 		stats.put("maxPerSecond", this.sandbox.maxPerSecond());
 		stats.put("arrivalSpanNanos", this.sandbox.arrivalSpan().toNanos());
+		stats.put("crowded", this.sandbox.crowded(50));
 		return json(response, 200, stats);
 	}
 

@@ -219,6 +219,15 @@ public final class TelegramSandbox implements AutoCloseable {
 		return this.traffic.arrivalSpan();
 	}
 
+	/**
+	 * The first arrivals (at most {@code most}) that made more than the global limit
+	 * within one second: when ({@code at}, wall clock) and how many
+	 * ({@code inOneSecond}).
+	 */
+	public List<Map<String, Object>> crowded(int most) {
+		return this.traffic.crowded(this.settings.globalPerSecond(), most);
+	}
+
 	/** Most sendMessage requests that arrived within any one second. */
 	public int maxPerSecond() {
 		return this.traffic.maxPerSecond();

@@ -1,10 +1,13 @@
 package dev.coursehub.telegramsandbox;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * When each call arrived and when each answer left, for the tests' measurements: rate,
@@ -19,6 +22,11 @@ final class Traffic {
 
 	/** {@code [time, 0]} for an authorized call, {@code [time, status]} for an answer. */
 	private final List<long[]> events = Collections.synchronizedList(new ArrayList<>());
+
+	/** A wall-clock time and the nanosecond clock at it, to date arrivals. */
+	private final Instant wallAnchor = Instant.now();
+
+	private final long nanoAnchor = System.nanoTime();
 
 	void called(long now) {
 		this.events.add(new long[] { now, 0 });
@@ -56,6 +64,29 @@ final class Traffic {
 			max = Math.max(max, end - start + 1);
 		}
 		return max;
+	}
+
+	/**
+	 * The first {@code most} arrivals that made more than {@code limit} within one
+	 * second, each with its wall-clock time and the count, to be laid beside other logs
+	 * (a GC log, say).
+	 */
+	List<Map<String, Object>> crowded(int limit, int most) {
+		List<Long> times = arrivals();
+		List<Map<String, Object>> crowded = new ArrayList<>();
+		int start = 0;
+		for (int end = 0; end < times.size() && crowded.size() < most; end++) {
+			while (times.get(end) - times.get(start) >= SECOND) {
+				start++;
+			}
+			if (limit > 0 && end - start + 1 > limit) {
+				Map<String, Object> arrival = new LinkedHashMap<>();
+				arrival.put("at", this.wallAnchor.plusNanos(times.get(end) - this.nanoAnchor).toString());
+				arrival.put("inOneSecond", end - start + 1);
+				crowded.add(arrival);
+			}
+		}
+		return crowded;
 	}
 
 	long callsWithinAfterFirstTooManyRequests(Duration window) {

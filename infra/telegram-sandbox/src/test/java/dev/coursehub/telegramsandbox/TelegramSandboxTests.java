@@ -2,6 +2,7 @@ package dev.coursehub.telegramsandbox;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -78,6 +79,13 @@ class TelegramSandboxTests {
 			.allSatisfy((answer) -> assertThat(answer.body()).isEqualTo(TOO_MANY.formatted(1, 1)));
 		assertThat(sandbox.violations()).isEqualTo(refused.size());
 		assertThat(sandbox.received()).hasSize(answers.size() - refused.size());
+		// every arrival past the second one within a second is dated, in the stats too
+		assertThat(sandbox.crowded(50)).isNotEmpty()
+			.allSatisfy((arrival) -> assertThat((int) arrival.get("inOneSecond")).isGreaterThan(2))
+			.first()
+			.satisfies((arrival) -> assertThat(Instant.parse((String) arrival.get("at")))
+				.isBetween(Instant.now().minusSeconds(30), Instant.now()));
+		assertThat(api.get("/sandbox/stats").body()).contains("\"crowded\":[{\"at\":\"");
 	}
 
 	@Test

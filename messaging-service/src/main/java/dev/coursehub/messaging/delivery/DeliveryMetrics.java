@@ -21,9 +21,11 @@ import org.springframework.stereotype.Component;
 /**
  * The metric contract of messaging: {@code coursehub.broadcasts.sends{outcome}},
  * {@code coursehub.broadcasts.paused{reason}}, {@code coursehub.telegram.limiter.wait},
- * and the gauges {@code coursehub.broadcasts.recipients{state}} (over scheduled, sending
- * and paused broadcasts) and {@code coursehub.broadcasts.active} (sending broadcasts),
- * read from the database every few seconds. Counters are registered at zero.
+ * {@code coursehub.telegram.send.lateness},
+ * {@code coursehub.telegram.slots.unused{reason}}, and the gauges
+ * {@code coursehub.broadcasts.recipients{state}} (over scheduled, sending and paused
+ * broadcasts) and {@code coursehub.broadcasts.active} (sending broadcasts), read from the
+ * database every few seconds. Counters are registered at zero.
  */
 @Component
 public class DeliveryMetrics extends RefreshedGauges {
@@ -37,6 +39,11 @@ public class DeliveryMetrics extends RefreshedGauges {
 		.mapToObj(Duration::ofMillis)
 		.toArray(Duration[]::new);
 
+	/** Around the global guard (25 ms by default), which late writes eat into. */
+	private static final Duration[] LATENESS_BUCKETS = LongStream.of(1, 2, 5, 10, 15, 20, 25, 50, 100, 1000)
+		.mapToObj(Duration::ofMillis)
+		.toArray(Duration[]::new);
+
 	private final DatabaseClient database;
 
 	private final MeterRegistry registry;
@@ -46,6 +53,8 @@ public class DeliveryMetrics extends RefreshedGauges {
 	private final AtomicLong active = new AtomicLong();
 
 	private final Timer limiterWait;
+
+	private final Timer lateness;
 
 	DeliveryMetrics(DatabaseClient database, MeterRegistry registry) {
 		super(Duration.ofSeconds(5));
@@ -74,6 +83,10 @@ public class DeliveryMetrics extends RefreshedGauges {
 			.description("Time a send waited for the global Telegram rate limit")
 			.serviceLevelObjectives(LIMITER_WAIT_BUCKETS)
 			.register(registry);
+		this.lateness = Timer.builder("coursehub.telegram.send.lateness")
+			.description("Time from a send's global slot to its request written to the wire")
+			.serviceLevelObjectives(LATENESS_BUCKETS)
+			.register(registry);
 	}
 
 	void sent() {
@@ -97,12 +110,17 @@ public class DeliveryMetrics extends RefreshedGauges {
 	}
 
 	/**
-	 * Global send slots left unused, by why: a send woke up too late, or none was ready.
+	 * Global send slots left unused, by why: a send woke up too late, the send a second's
+	 * worth of sends before was written less than a second earlier, or none was ready.
 	 */
 	void slots(GlobalSlots slots) {
 		FunctionCounter.builder("coursehub.telegram.slots.unused", slots, GlobalSlots::missed)
 			.description("Global send slots this instance reserved and left unused")
 			.tag("reason", "late")
+			.register(this.registry);
+		FunctionCounter.builder("coursehub.telegram.slots.unused", slots, GlobalSlots::crowded)
+			.description("Global send slots this instance reserved and left unused")
+			.tag("reason", "window")
 			.register(this.registry);
 		FunctionCounter.builder("coursehub.telegram.slots.unused", slots, GlobalSlots::unused)
 			.description("Global send slots this instance reserved and left unused")
@@ -112,6 +130,10 @@ public class DeliveryMetrics extends RefreshedGauges {
 
 	void waited(Duration wait) {
 		this.limiterWait.record(wait);
+	}
+
+	void late(Duration lateness) {
+		this.lateness.record(lateness);
 	}
 
 	private Counter sends(String outcome) {

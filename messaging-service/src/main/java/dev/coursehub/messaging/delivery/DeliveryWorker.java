@@ -16,6 +16,7 @@ import org.springframework.context.SmartLifecycle;
 
 import dev.coursehub.messaging.telegram.GlobalSlots;
 import dev.coursehub.messaging.telegram.SendResult;
+import dev.coursehub.messaging.telegram.SentWindow;
 import dev.coursehub.messaging.telegram.TelegramClient;
 import dev.coursehub.messaging.telegram.TelegramLimits;
 
@@ -211,27 +212,37 @@ public class DeliveryWorker implements SmartLifecycle {
 				return this.store.release(claim, Duration.ZERO);
 			}
 			long waitStart = System.nanoTime();
-			return this.slots.await(chatTokenAt + TelegramLimits.MAX_SLOT_WAIT.toNanos()).flatMap((slot) -> {
-				if (!slot) {
-					return this.store.retryLater(claim, Duration.ZERO, false, null, null);
-				}
+			return this.slots.await(chatTokenAt + TelegramLimits.MAX_SLOT_WAIT.toNanos()).flatMap((ticket) -> {
 				this.metrics.waited(Duration.ofNanos(System.nanoTime() - waitStart));
 				permit.release();
-				return send(claim);
-			});
+				return send(claim, ticket).thenReturn(true);
+			})
+				.switchIfEmpty(Mono
+					.defer(() -> this.store.retryLater(claim, Duration.ZERO, false, null, null).thenReturn(false)))
+				.then();
 		}).doFinally((signal) -> this.inFlight.decrementAndGet());
 	}
 
 	/**
 	 * The last look at a 429 hold is taken after the slot, right before the call: a hold
-	 * that arrived meanwhile puts the recipient back, not counted as an attempt.
+	 * that arrived meanwhile puts the recipient back, not counted as an attempt. The
+	 * ticket hears when the request was written (how late after its slot is measured
+	 * then), or, for a call that never wrote it, when the send ended.
 	 */
-	private Mono<Void> send(Claim claim) {
+	private Mono<Void> send(Claim claim, SentWindow.Ticket ticket) {
 		long held = this.blockedUntilNanos.get() - System.nanoTime();
 		if (held > 0) {
+			ticket.written();
 			return this.store.retryLater(claim, Duration.ofNanos(held), false, 429, "held by a 429");
 		}
-		return this.telegram.sendMessage(claim.chatId(), claim.text(), claim.parseMode())
+		Runnable onWritten = () -> {
+			long late = ticket.written();
+			if (late >= 0) {
+				this.metrics.late(Duration.ofNanos(late));
+			}
+		};
+		return this.telegram.sendMessage(claim.chatId(), claim.text(), claim.parseMode(), onWritten)
+			.doFinally((signal) -> ticket.written())
 			.flatMap((result) -> record(claim, result));
 	}
 

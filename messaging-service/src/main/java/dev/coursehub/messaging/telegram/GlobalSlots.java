@@ -21,8 +21,10 @@ import reactor.core.scheduler.Schedulers;
  * time and ahead of need, handed out one per send, in order, to sends whose database work
  * is done, so that nothing but a timer stands between a send's slot and its call. A send
  * that wakes up more than 40% of the guard after its slot leaves it unused and takes the
- * next one, so late sends cannot crowd a second; a send whose slot would come too late
- * for its chat's token gets none.
+ * next one, so late sends cannot crowd a second; so does a send whose slot comes less
+ * than a second after the write of the send {@code globalPerSecond} before it
+ * ({@link SentWindow}), so a send written late cannot either; a send whose slot would
+ * come too late for its chat's token gets none.
  * <p>
  * At most 0.4 s of sends at the global rate (at least two) may be admitted at once
  * between their chat token and their call: enough to bridge a stall of the database work
@@ -62,6 +64,10 @@ public final class GlobalSlots {
 
 	private final AtomicLong unused = new AtomicLong();
 
+	private final AtomicLong crowded = new AtomicLong();
+
+	private final SentWindow window;
+
 	private boolean reserving;
 
 	private int admitted;
@@ -72,6 +78,7 @@ public final class GlobalSlots {
 		this.blockSize = (int) Math.max(1, BLOCK / spacing);
 		this.admissions = (int) Math.max(2, ADMITTED / spacing);
 		this.toleranceNanos = limits.globalGuard().toNanos() * 2 / 5;
+		this.window = new SentWindow(limits.globalPerSecond());
 	}
 
 	/**
@@ -106,23 +113,30 @@ public final class GlobalSlots {
 	}
 
 	/**
-	 * Completes at this send's slot with true, or at once with false when the next free
-	 * slot comes after {@code notAfterNanos} (a {@link System#nanoTime()} value) or no
-	 * slot could be reserved.
+	 * Completes at this send's slot with its ticket, which the send reports its write to
+	 * ({@link SentWindow.Ticket#written()}), or at once empty when the next free slot
+	 * comes after {@code notAfterNanos} (a {@link System#nanoTime()} value) or no slot
+	 * could be reserved.
 	 */
-	public Mono<Boolean> await(long notAfterNanos) {
+	public Mono<SentWindow.Ticket> await(long notAfterNanos) {
 		return Mono.<Long>create((sink) -> take(sink, notAfterNanos)).flatMap((slot) -> {
 			if (slot == NONE) {
-				return Mono.just(false);
+				return Mono.empty();
 			}
 			long wait = slot - System.nanoTime();
 			Mono<Long> atSlot = (wait > 0) ? Mono.delay(Duration.ofNanos(wait), timer) : Mono.just(0L);
 			return atSlot.then(Mono.defer(() -> {
-				if (System.nanoTime() - slot > this.toleranceNanos) {
+				long now = System.nanoTime();
+				if (now - slot > this.toleranceNanos) {
 					this.missed.incrementAndGet();
 					return await(notAfterNanos);
 				}
-				return Mono.just(true);
+				SentWindow.Ticket ticket = this.window.open(slot, now);
+				if (ticket == null) {
+					this.crowded.incrementAndGet();
+					return await(notAfterNanos);
+				}
+				return Mono.just(ticket);
 			}));
 		});
 	}
@@ -130,6 +144,14 @@ public final class GlobalSlots {
 	/** Slots given to a send that woke up too late for it. */
 	public long missed() {
 		return this.missed.get();
+	}
+
+	/**
+	 * Slots left because the send {@code globalPerSecond} before was written less than a
+	 * second earlier.
+	 */
+	public long crowded() {
+		return this.crowded.get();
 	}
 
 	/** Slots that passed with no send ready for them. */

@@ -10,6 +10,7 @@ import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.resources.LoopResources;
+import reactor.util.context.Context;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.MediaType;
@@ -25,6 +26,9 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
  * failure only.
  */
 public class TelegramClient implements AutoCloseable {
+
+	/** The Reactor context key of a send's {@code onWritten} callback. */
+	private static final String ON_WRITTEN = TelegramClient.class.getName() + ".onWritten";
 
 	private final WebClient web;
 
@@ -48,6 +52,9 @@ public class TelegramClient implements AutoCloseable {
 		HttpClient http = HttpClient.create(this.connections)
 			.runOn(this.loops)
 			.responseTimeout(properties.timeout())
+			.doAfterRequest((request, connection) -> request.currentContextView()
+				.<Runnable>getOrEmpty(ON_WRITTEN)
+				.ifPresent(Runnable::run))
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(properties.timeout().toMillis(), 5000));
 		this.web = builder.clone()
 			.baseUrl(properties.apiUrl())
@@ -58,6 +65,16 @@ public class TelegramClient implements AutoCloseable {
 	}
 
 	public Mono<SendResult> sendMessage(long chatId, String text, String parseMode) {
+		return sendMessage(chatId, text, parseMode, () -> {
+		});
+	}
+
+	/**
+	 * {@code sendMessage}, with {@code onWritten} run on the connection's event loop as
+	 * soon as the whole request has been written to the wire (not at all when the call
+	 * fails before that).
+	 */
+	public Mono<SendResult> sendMessage(long chatId, String text, String parseMode, Runnable onWritten) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("chat_id", chatId);
 		body.put("text", text);
@@ -73,7 +90,8 @@ public class TelegramClient implements AutoCloseable {
 				.switchIfEmpty(Mono.fromSupplier(() -> result(response.statusCode().value(), null)))
 				.onErrorResume((ex) -> Mono.just(result(response.statusCode().value(), null))))
 			.timeout(this.timeout.plusSeconds(1))
-			.onErrorResume((ex) -> Mono.just(transportFailure(ex)));
+			.onErrorResume((ex) -> Mono.just(transportFailure(ex)))
+			.contextWrite(Context.of(ON_WRITTEN, onWritten));
 	}
 
 	@Override

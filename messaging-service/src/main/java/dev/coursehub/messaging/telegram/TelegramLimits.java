@@ -66,6 +66,11 @@ public class TelegramLimits implements AutoCloseable {
 		return this.properties.globalGuard();
 	}
 
+	/** The global send rate of all instances together. */
+	public int globalPerSecond() {
+		return this.properties.globalPerSecond();
+	}
+
 	/** Time between two global send slots. */
 	public Duration globalSpacing() {
 		return this.properties.globalGuard().plusSeconds(1).dividedBy(this.properties.globalPerSecond());

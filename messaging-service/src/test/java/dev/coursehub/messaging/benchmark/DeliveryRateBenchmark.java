@@ -45,15 +45,23 @@ class DeliveryRateBenchmark {
 
 	static final String SERVICE_JVM = System.getProperty("benchmark.serviceJvm", "-Xms512m -Xmx512m");
 
+	/**
+	 * GC and safepoint logs of both JVMs, to lay beside the sandbox's crowded seconds.
+	 */
+	static final Path LOGS = Path.of("target", "benchmark");
+
 	@Test
 	void sustainedRate() throws Exception {
 		TestDatabase database = TestDatabase.create("messaging_benchmark");
-		try (SandboxProcess sandbox = SandboxProcess.start(LIMIT, "-Xmx512m");
+		Files.createDirectories(LOGS);
+		List<String> serviceJvm = new ArrayList<>(List.of(SERVICE_JVM.split(" ")));
+		serviceJvm.add(gcLog("service"));
+		try (SandboxProcess sandbox = SandboxProcess.start(LIMIT, "-Xmx512m", gcLog("sandbox"));
 				ServiceProcess service = ServiceProcess.start("benchmark-" + database.name(), database,
 						Map.of("TELEGRAM_API_URL", sandbox.url(), "TELEGRAM_BOT_TOKEN", TelegramSandbox.TOKEN,
 								"TELEGRAM_GLOBAL_PER_SECOND", String.valueOf(LIMIT), "DELIVERY_CONCURRENCY",
 								CONCURRENCY, "DELIVERY_BATCH_SIZE", "100", "DELIVERY_POLL_INTERVAL", "100ms"),
-						SERVICE_JVM.split(" "))) {
+						serviceJvm.toArray(String[]::new))) {
 			// a warm-up broadcast, so that both JVMs have compiled their paths before the
 			// measured one; its recipients are then unreachable and left out of "all"
 			execute(database, "INSERT INTO recipient (user_id) SELECT g FROM generate_series(" + (RECIPIENTS + 1) + ", "
@@ -86,7 +94,33 @@ class DeliveryRateBenchmark {
 					figures.path("chats").asLong(), figures.path("chatsTwice").asLong(), counts,
 					mib(Arrays.stream(used).min().orElse(0)), mib(Arrays.stream(used).max().orElse(0)),
 					mib((used.length > 0) ? used[used.length - 1] : 0), liveTrend(heap), load, loadAverage());
+			System.out.println("LATENESS " + lateness(service));
+			System.out.println("CROWDED " + figures.path("crowded") + " (GC logs: " + LOGS.toAbsolutePath() + ")");
 		}
+	}
+
+	private static String gcLog(String name) {
+		return "-Xlog:gc*,safepoint:file=" + LOGS.resolve(name + "-gc.log").toAbsolutePath()
+				+ ":time,uptime,level,tags";
+	}
+
+	/**
+	 * How late after their slots the service's sends were written (the cumulative
+	 * histogram buckets, 1 ms to 1 s), and the slots left unused by reason, from its
+	 * Prometheus endpoint.
+	 */
+	private static String lateness(ServiceProcess service) throws IOException, InterruptedException {
+		StringBuilder figures = new StringBuilder();
+		for (String line : service.getText("/actuator/prometheus").split("\n")) {
+			if (line.startsWith("coursehub_telegram_send_lateness_seconds_bucket")
+					|| line.startsWith("coursehub_telegram_send_lateness_seconds_count")
+					|| line.startsWith("coursehub_telegram_slots_unused_total")) {
+				figures.append(' ')
+					.append(line.replaceAll("_seconds|_total|coursehub_telegram_", "")
+						.replaceAll("\\{.*(le|reason)=\"([^\"]+)\".*\\}", "[$2]"));
+			}
+		}
+		return figures.toString().trim();
 	}
 
 	private static long create(ServiceProcess service, String text) throws Exception {

@@ -1,6 +1,7 @@
 package dev.coursehub.messaging.telegram;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,6 +14,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import dev.coursehub.telegramsandbox.TelegramSandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The Bot API client against the sandbox: every answer becomes the right result, and the
@@ -85,6 +87,28 @@ class TelegramClientTests {
 			assertThat(result).isInstanceOf(SendResult.Transient.class);
 			assertThat(result.toString()).doesNotContain("SECRET").doesNotContain("127.0.0.1");
 		}).verifyComplete();
+	}
+
+	@Test
+	void writtenIsReportedOnceTheRequestLeftBeforeItsAnswer() {
+		sandbox.hang(50);
+		TelegramClient quick = client(sandbox.url(), TelegramSandbox.TOKEN, Duration.ofMillis(300));
+		AtomicInteger written = new AtomicInteger();
+		StepVerifier.create(quick.sendMessage(50, "hi", null, written::incrementAndGet))
+			.then(() -> await().atMost(Duration.ofSeconds(5)).until(() -> sandbox.receivedBy(50).size() == 1))
+			.then(() -> assertThat(written).as("written before any answer").hasValue(1))
+			.assertNext((result) -> assertThat(result).isEqualTo(new SendResult.Transient(0, "timeout")))
+			.verifyComplete();
+		assertThat(written).hasValue(1);
+	}
+
+	@Test
+	void writtenIsNotReportedWhenNothingWasWritten() {
+		TelegramClient nowhere = client("http://127.0.0.1:9", TelegramSandbox.TOKEN, Duration.ofSeconds(1));
+		AtomicInteger written = new AtomicInteger();
+		assertThat(nowhere.sendMessage(51, "hi", null, written::incrementAndGet).block())
+			.isInstanceOf(SendResult.Transient.class);
+		assertThat(written).hasValue(0);
 	}
 
 	@Test
