@@ -64,7 +64,7 @@ final class Inspection {
 	private static Mono<Void> json(HttpServerResponse response, int status, Object body) {
 		return response.status(status)
 			.header("Content-Type", "application/json")
-			.sendString(Mono.just(TelegramSandbox.json.writeValueAsString(body)))
+			.sendString(Mono.just(BotEndpoints.json.writeValueAsString(body)))
 			.then();
 	}
 

@@ -1,27 +1,13 @@
 package dev.coursehub.telegramsandbox;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
-import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
-import reactor.netty.http.server.HttpServerRequest;
-import reactor.netty.http.server.HttpServerResponse;
 import reactor.netty.resources.LoopResources;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -41,8 +27,6 @@ public final class TelegramSandbox implements AutoCloseable {
 	/** The token of the tests: its "SECRET" lets a test look for it in logs. */
 	public static final String TOKEN = "123456:sandbox-SECRET-token";
 
-	static final JsonMapper json = JsonMapper.builder().build();
-
 	private final SandboxSettings settings;
 
 	/** Its own event loops: an application context closing cannot take them away. */
@@ -50,48 +34,24 @@ public final class TelegramSandbox implements AutoCloseable {
 
 	private final DisposableServer server;
 
-	private final Limits limits;
-
 	private final Traffic traffic = new Traffic();
 
-	private final Map<Long, List<String>> received = new ConcurrentHashMap<>();
+	private final Script script;
 
-	/**
-	 * One copy of each distinct text: a broadcast's recipients share one, so a long local
-	 * run keeps a reference per message, not a string.
-	 */
-	private final Map<String, String> texts = new ConcurrentHashMap<>();
-
-	private final Set<Long> blocked = ConcurrentHashMap.newKeySet();
-
-	private final Set<Long> badRequests = ConcurrentHashMap.newKeySet();
-
-	private final Set<Long> hanging = ConcurrentHashMap.newKeySet();
-
-	private final Map<Long, AtomicInteger> serverErrors = new ConcurrentHashMap<>();
-
-	private final AtomicInteger tooManyRequests = new AtomicInteger();
-
-	private final AtomicLong violations = new AtomicLong();
-
-	private final AtomicLong messageIds = new AtomicLong(1000);
-
-	private final AtomicLong requests = new AtomicLong();
-
-	private volatile Duration responseDelay = Duration.ZERO;
+	private final BotEndpoints bot;
 
 	private TelegramSandbox(SandboxSettings settings) {
 		this.settings = settings;
-		this.limits = new Limits(settings);
-		this.blocked.addAll(settings.blocked());
+		this.script = new Script(settings.blocked());
+		this.bot = new BotEndpoints(settings, this.traffic, this.script);
 		Inspection inspection = new Inspection(this);
 		this.server = HttpServer.create()
 			.runOn(this.loops)
 			.host(settings.host())
 			.port(settings.port())
-			.route((routes) -> routes.post("/{bot}/sendMessage", this::sendMessage)
-				.get("/{bot}/getMe", this::getMe)
-				.post("/{bot}/getMe", this::getMe)
+			.route((routes) -> routes.post("/{bot}/sendMessage", this.bot::sendMessage)
+				.get("/{bot}/getMe", this.bot::getMe)
+				.post("/{bot}/getMe", this.bot::getMe)
 				.get("/sandbox/health", inspection::health)
 				.get("/sandbox/stats", inspection::stats)
 				.get("/sandbox/received", inspection::received)
@@ -138,19 +98,9 @@ public final class TelegramSandbox implements AutoCloseable {
 	 * blocked in the settings stay blocked).
 	 */
 	public void reset() {
-		this.received.clear();
-		this.texts.clear();
-		this.limits.clear();
+		this.bot.clear();
 		this.traffic.clear();
-		this.blocked.clear();
-		this.blocked.addAll(this.settings.blocked());
-		this.badRequests.clear();
-		this.hanging.clear();
-		this.serverErrors.clear();
-		this.tooManyRequests.set(0);
-		this.violations.set(0);
-		this.requests.set(0);
-		this.responseDelay = Duration.ZERO;
+		this.script.clear();
 	}
 
 	/**
@@ -158,46 +108,46 @@ public final class TelegramSandbox implements AutoCloseable {
 	 * Telegram would: a sender that dies meanwhile never learns that the message arrived.
 	 */
 	public void respondAfter(Duration delay) {
-		this.responseDelay = delay;
+		this.script.respondAfter(delay);
 	}
 
 	/** Sends to the chat answer 403, as to a user who blocked the bot. */
 	public void block(long chatId) {
-		this.blocked.add(chatId);
+		this.script.block(chatId);
 	}
 
 	public void rejectWithBadRequest(long chatId) {
-		this.badRequests.add(chatId);
+		this.script.rejectWithBadRequest(chatId);
 	}
 
 	/** The next {@code times} sends to the chat answer 502. */
 	public void failWithServerError(long chatId, int times) {
-		this.serverErrors.put(chatId, new AtomicInteger(times));
+		this.script.failWithServerError(chatId, times);
 	}
 
 	/** Sends to the chat are received and recorded, and never answered. */
 	public void hang(long chatId) {
-		this.hanging.add(chatId);
+		this.script.hang(chatId);
 	}
 
 	/** The next {@code times} sends, to any chat, answer 429 with retry_after 1. */
 	public void answerTooManyRequests(int times) {
-		this.tooManyRequests.set(times);
+		this.script.answerTooManyRequests(times);
 	}
 
 	/** Texts the chat received (including those answered with an error). */
 	public List<String> receivedBy(long chatId) {
-		return this.received.getOrDefault(chatId, List.of());
+		return this.bot.receivedBy(chatId);
 	}
 
 	public Map<Long, List<String>> received() {
-		return this.received;
+		return this.bot.received();
 	}
 
 	/** A copy of {@link #received()} ordered by chat id. */
 	Map<Long, List<String>> receivedCopy() {
 		Map<Long, List<String>> copy = new TreeMap<>();
-		this.received.forEach((chat, texts) -> {
+		this.bot.received().forEach((chat, texts) -> {
 			synchronized (texts) {
 				copy.put(chat, List.copyOf(texts));
 			}
@@ -207,11 +157,11 @@ public final class TelegramSandbox implements AutoCloseable {
 
 	/** Sends that broke the global or a per-chat limit. */
 	public long violations() {
-		return this.violations.get();
+		return this.bot.violations();
 	}
 
 	public long requests() {
-		return this.requests.get();
+		return this.bot.requests();
 	}
 
 	/** Time from the first sendMessage request to the last. */
@@ -247,92 +197,6 @@ public final class TelegramSandbox implements AutoCloseable {
 	 */
 	public long quietAfterFirstTooManyRequests() {
 		return this.traffic.quietAfterFirstTooManyRequests();
-	}
-
-	private Mono<Void> getMe(HttpServerRequest request, HttpServerResponse response) {
-		if (!authorized(request)) {
-			return answer(response, 401, error(401, "Unauthorized", 0));
-		}
-		return answer(response, 200, Map.of("ok", true, "result", Map.of("id", botId(), "is_bot", true, "first_name",
-				"CourseHub sandbox", "username", "coursehub_sandbox_bot")));
-	}
-
-	private Mono<Void> sendMessage(HttpServerRequest request, HttpServerResponse response) {
-		return request.receive().aggregate().asString().defaultIfEmpty("{}").flatMap((body) -> {
-			long now = System.nanoTime();
-			this.requests.incrementAndGet();
-			if (!authorized(request)) {
-				return answer(response, 401, error(401, "Unauthorized", 0));
-			}
-			this.traffic.called(now);
-			JsonNode message = json.readTree(body);
-			long chatId = message.path("chat_id").asLong();
-			String text = message.path("text").asString("");
-			if (chatId == 0) {
-				return answer(response, 400, error(400, "Bad Request: chat_id is empty", 0));
-			}
-			if (text.isEmpty() || text.codePointCount(0, text.length()) > 4096) {
-				return answer(response, 400, error(400, "Bad Request: message text is empty or too long", 0));
-			}
-			this.traffic.arrived(now);
-			int retryAfter = this.limits.retryAfter(chatId, now);
-			if (retryAfter > 0) {
-				this.violations.incrementAndGet();
-				return answer(response, 429, error(429, "Too Many Requests: retry after " + retryAfter, retryAfter));
-			}
-			if (this.tooManyRequests.getAndUpdate((n) -> Math.max(0, n - 1)) > 0) {
-				return answer(response, 429, error(429, "Too Many Requests: retry after 1", 1));
-			}
-			this.received.computeIfAbsent(chatId, (id) -> Collections.synchronizedList(new ArrayList<>()))
-				.add(this.texts.computeIfAbsent(text, (same) -> same));
-			if (this.hanging.contains(chatId)) {
-				return Mono.never();
-			}
-			if (this.blocked.contains(chatId)) {
-				return answer(response, 403, error(403, "Forbidden: bot was blocked by the user", 0));
-			}
-			if (this.badRequests.contains(chatId)) {
-				return answer(response, 400, error(400, "Bad Request: chat not found", 0));
-			}
-			AtomicInteger errors = this.serverErrors.get(chatId);
-			if (errors != null && errors.getAndDecrement() > 0) {
-				return answer(response, 502, error(502, "Bad Gateway", 0));
-			}
-			Mono<Void> sent = answer(response, 200, Map.of("ok", true, "result", Map.of("message_id",
-					this.messageIds.incrementAndGet(), "chat", Map.of("id", chatId), "text", text)));
-			return this.responseDelay.isZero() ? sent : Mono.delay(this.responseDelay).then(sent);
-		});
-	}
-
-	private boolean authorized(HttpServerRequest request) {
-		String bot = request.param("bot");
-		return bot != null && URLDecoder.decode(bot, StandardCharsets.UTF_8).equals("bot" + this.settings.token());
-	}
-
-	/** A token starts with the bot's id. */
-	private long botId() {
-		String id = this.settings.token().split(":", 2)[0];
-		return id.chars().allMatch(Character::isDigit) && !id.isEmpty() && id.length() < 19 ? Long.parseLong(id) : 0;
-	}
-
-	/** Telegram's error body; {@code parameters.retry_after} only for a 429. */
-	static Map<String, Object> error(int code, String description, int retryAfter) {
-		Map<String, Object> error = new LinkedHashMap<>();
-		error.put("ok", false);
-		error.put("error_code", code);
-		error.put("description", description);
-		if (retryAfter > 0) {
-			error.put("parameters", Map.of("retry_after", retryAfter));
-		}
-		return error;
-	}
-
-	private Mono<Void> answer(HttpServerResponse response, int status, Object body) {
-		this.traffic.answered(status);
-		return response.status(status)
-			.header("Content-Type", "application/json")
-			.sendString(Mono.just(json.writeValueAsString(body)))
-			.then();
 	}
 
 	/** Blocks until the sandbox is closed. */
