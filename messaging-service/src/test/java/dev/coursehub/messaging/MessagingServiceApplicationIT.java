@@ -14,12 +14,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaAdmin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "coursehub.kafka.topics.booking-events=" + MessagingServiceApplicationIT.BOOKING_EVENTS)
+		properties = { "coursehub.kafka.topics.booking-events=" + MessagingServiceApplicationIT.BOOKING_EVENTS,
+				"spring.kafka.consumer.group-id=messaging-app-it" })
 @AutoConfigureWebTestClient
 @UsesPostgres
 @UsesKafka
@@ -36,6 +38,18 @@ class MessagingServiceApplicationIT extends ServiceFoundationChecks {
 
 	@Autowired
 	ConsumerFactory<?, ?> consumers;
+
+	@Autowired
+	KafkaListenerEndpointRegistry listeners;
+
+	@Test
+	void consumesInTheGroupsOfItsConfiguration() {
+		// KAFKA_GROUP_ID: two deployments on one Kafka never share a group by accident
+		assertThat(this.listeners.getListenerContainer("recipient-directory").getGroupId())
+			.isEqualTo("messaging-app-it");
+		assertThat(this.listeners.getListenerContainer("broadcast-jobs").getGroupId())
+			.isEqualTo("messaging-app-it-jobs");
+	}
 
 	@Test
 	void theBookingEventsTopicItConsumesHasItsPartitionsWhoeverStartsFirst() {
@@ -64,6 +78,15 @@ class MessagingServiceApplicationIT extends ServiceFoundationChecks {
 		// buckets for the p99 panel of infra/grafana, exported from the start
 		assertThat(this.messagingMeters.get("coursehub.telegram.limiter.wait").timer().takeSnapshot().histogramCounts())
 			.hasSize(11);
+		assertThat(
+				this.messagingMeters.get("coursehub.telegram.send.lateness").timer().takeSnapshot().histogramCounts())
+			.hasSize(10);
+		for (String reason : List.of("late", "window", "no_send_ready")) {
+			assertThat(this.messagingMeters.get("coursehub.telegram.slots.unused")
+				.tag("reason", reason)
+				.functionCounter()
+				.count()).isZero();
+		}
 	}
 
 	@Override

@@ -20,7 +20,8 @@ class BookingEventsListener {
 		this.updates = updates;
 	}
 
-	@KafkaListener(id = "recipient-directory", topics = "${coursehub.kafka.topics.booking-events}")
+	@KafkaListener(id = "recipient-directory", topics = "${coursehub.kafka.topics.booking-events}",
+			groupId = "${spring.kafka.consumer.group-id:messaging-service}")
 	Mono<Void> onEvent(JsonNode envelope) {
 		return this.updates.apply(envelope);
 	}
