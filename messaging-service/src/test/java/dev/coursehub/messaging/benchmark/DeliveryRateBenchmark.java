@@ -1,6 +1,7 @@
 package dev.coursehub.messaging.benchmark;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -61,7 +62,8 @@ class DeliveryRateBenchmark {
 						Map.of("TELEGRAM_API_URL", sandbox.url(), "TELEGRAM_BOT_TOKEN", TelegramSandbox.TOKEN,
 								"TELEGRAM_GLOBAL_PER_SECOND", String.valueOf(LIMIT), "DELIVERY_CONCURRENCY",
 								CONCURRENCY, "DELIVERY_BATCH_SIZE", "100", "DELIVERY_POLL_INTERVAL", "100ms"),
-						serviceJvm.toArray(String[]::new))) {
+						serviceJvm.toArray(String[]::new));
+				WireCapture wire = WireCapture.start(URI.create(sandbox.url()).getPort())) {
 			// a warm-up broadcast, so that both JVMs have compiled their paths before the
 			// measured one; its recipients are then unreachable and left out of "all"
 			execute(database, "INSERT INTO recipient (user_id) SELECT g FROM generate_series(" + (RECIPIENTS + 1) + ", "
@@ -70,6 +72,7 @@ class DeliveryRateBenchmark {
 			execute(database, "UPDATE recipient SET reachable = false");
 			execute(database, "INSERT INTO recipient (user_id) SELECT g FROM generate_series(1, " + RECIPIENTS + ") g");
 			sandbox.reset();
+			wire.reset();
 			String load = loadAverage();
 			long id = create(service, "Benchmark");
 			List<long[]> heap = new ArrayList<>();
@@ -94,6 +97,7 @@ class DeliveryRateBenchmark {
 					figures.path("chats").asLong(), figures.path("chatsTwice").asLong(), counts,
 					mib(Arrays.stream(used).min().orElse(0)), mib(Arrays.stream(used).max().orElse(0)),
 					mib((used.length > 0) ? used[used.length - 1] : 0), liveTrend(heap), load, loadAverage());
+			System.out.println("WIRE " + wire.summary(LIMIT));
 			System.out.println("LATENESS " + lateness(service));
 			System.out.println("CROWDED " + figures.path("crowded") + " (GC logs: " + LOGS.toAbsolutePath() + ")");
 		}
