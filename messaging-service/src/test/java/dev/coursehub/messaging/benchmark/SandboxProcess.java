@@ -60,9 +60,16 @@ final class SandboxProcess implements AutoCloseable {
 		throw new IllegalStateException("The sandbox process ended");
 	}
 
-	static SandboxProcess start(int globalPerSecond, String... jvmOptions) throws IOException {
-		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+	/**
+	 * Starts the sandbox at the scheduling niceness {@code nice} (0: as this JVM; a
+	 * negative one needs root, and without it {@code nice} runs it unchanged).
+	 */
+	static SandboxProcess start(int globalPerSecond, int nice, String... jvmOptions) throws IOException {
+		List<String> command = new ArrayList<>();
+		if (nice != 0) {
+			command.addAll(List.of("nice", "-n", String.valueOf(nice)));
+		}
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(List.of(jvmOptions));
 		command.addAll(List.of("-cp", System.getProperty("java.class.path"), TelegramSandboxServer.class.getName()));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
