@@ -14,6 +14,7 @@ import reactor.core.publisher.Sinks;
 
 import org.springframework.context.SmartLifecycle;
 
+import dev.coursehub.messaging.telegram.Admissions;
 import dev.coursehub.messaging.telegram.GlobalSlots;
 import dev.coursehub.messaging.telegram.SendResult;
 import dev.coursehub.messaging.telegram.SentWindow;
@@ -35,6 +36,8 @@ public class DeliveryWorker implements SmartLifecycle {
 	private final TelegramClient telegram;
 
 	private final TelegramLimits limits;
+
+	private final Admissions admissions;
 
 	private final GlobalSlots slots;
 
@@ -61,6 +64,7 @@ public class DeliveryWorker implements SmartLifecycle {
 		this.store = store;
 		this.telegram = telegram;
 		this.limits = limits;
+		this.admissions = new Admissions(limits);
 		this.slots = new GlobalSlots(limits);
 		this.properties = properties;
 		this.metrics = metrics;
@@ -174,7 +178,7 @@ public class DeliveryWorker implements SmartLifecycle {
 	 * call.
 	 */
 	Mono<Void> deliver(Claim claim) {
-		return this.slots.admit().flatMap((permit) -> this.limits.tryChat(claim.chatId()).flatMap((chatWait) -> {
+		return this.admissions.admit().flatMap((permit) -> this.limits.tryChat(claim.chatId()).flatMap((chatWait) -> {
 			if (!chatWait.isZero()) {
 				return this.store.release(claim, chatWait);
 			}
@@ -202,7 +206,7 @@ public class DeliveryWorker implements SmartLifecycle {
 	 * so that a stop waits for it; once stopping, nothing new starts. A slot that would
 	 * come too long after the chat's token puts the recipient back, not as an attempt.
 	 */
-	private Mono<Void> sendUnlessStopping(Claim claim, long chatTokenAt, GlobalSlots.Permit permit) {
+	private Mono<Void> sendUnlessStopping(Claim claim, long chatTokenAt, Admissions.Permit permit) {
 		if (this.stopping) {
 			return this.store.release(claim, Duration.ZERO);
 		}
