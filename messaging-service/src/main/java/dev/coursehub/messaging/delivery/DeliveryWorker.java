@@ -16,7 +16,6 @@ import org.springframework.context.SmartLifecycle;
 
 import dev.coursehub.messaging.telegram.Admissions;
 import dev.coursehub.messaging.telegram.GlobalSlots;
-import dev.coursehub.messaging.telegram.SendResult;
 import dev.coursehub.messaging.telegram.SentWindow;
 import dev.coursehub.messaging.telegram.TelegramClient;
 import dev.coursehub.messaging.telegram.TelegramLimits;
@@ -25,7 +24,8 @@ import dev.coursehub.messaging.telegram.TelegramLimits;
  * Sends the broadcasts of every instance together: each round starts due scheduled
  * broadcasts, marks sends of dead instances unknown, then claims batches of recipients
  * and sends them within the limits until nothing is due, and completes or pauses
- * broadcasts. Rounds run every poll interval and whenever a broadcast job arrives.
+ * broadcasts. Rounds run every poll interval and whenever a broadcast job arrives. What
+ * each send's outcome does to its recipient and broadcast is {@link Outcomes}' concern.
  */
 public class DeliveryWorker implements SmartLifecycle {
 
@@ -45,13 +45,11 @@ public class DeliveryWorker implements SmartLifecycle {
 
 	private final DeliveryMetrics metrics;
 
+	private final Outcomes outcomes;
+
 	private final Sinks.Many<Boolean> wakeUps = Sinks.many().multicast().directBestEffort();
 
 	private final AtomicLong blockedUntilNanos = new AtomicLong(System.nanoTime());
-
-	private final AtomicLong outcomes = new AtomicLong();
-
-	private final AtomicInteger failuresSinceJudged = new AtomicInteger();
 
 	private final AtomicInteger inFlight = new AtomicInteger();
 
@@ -68,6 +66,7 @@ public class DeliveryWorker implements SmartLifecycle {
 		this.slots = new GlobalSlots(limits);
 		this.properties = properties;
 		this.metrics = metrics;
+		this.outcomes = new Outcomes(store, properties, metrics, this::holdSenders);
 		metrics.slots(this.slots);
 	}
 
@@ -157,18 +156,7 @@ public class DeliveryWorker implements SmartLifecycle {
 	}
 
 	private Mono<Void> finish() {
-		return pauseFailing().thenMany(completeFinished()).then();
-	}
-
-	private Flux<Long> completeFinished() {
-		return this.store.completeFinished().doOnNext((id) -> logger.info("Broadcast " + id + " completed"));
-	}
-
-	private Mono<Void> pauseFailing() {
-		return this.store.pauseFailing().doOnNext((id) -> {
-			this.metrics.paused("failure_rate");
-			logger.warn("Broadcast " + id + " paused: its failure rate passed the threshold");
-		}).then();
+		return this.outcomes.pauseFailing().thenMany(this.outcomes.completeFinished()).then();
 	}
 
 	/**
@@ -247,61 +235,12 @@ public class DeliveryWorker implements SmartLifecycle {
 		};
 		return this.telegram.sendMessage(claim.chatId(), claim.text(), claim.parseMode(), onWritten)
 			.doFinally((signal) -> ticket.written())
-			.flatMap((result) -> record(claim, result));
+			.flatMap((result) -> this.outcomes.record(claim, result));
 	}
 
-	/**
-	 * Records the outcome. The failure rate is judged every ten outcomes when one of them
-	 * failed, and finished broadcasts are completed every batch of outcomes, not only
-	 * when a round ends.
-	 */
-	private Mono<Void> record(Claim claim, SendResult result) {
-		Mono<Void> recorded = recordOutcome(claim, result);
-		if (!(result instanceof SendResult.Sent || result instanceof SendResult.Blocked)) {
-			this.failuresSinceJudged.incrementAndGet();
-		}
-		long count = this.outcomes.incrementAndGet();
-		if (count % this.properties.batchSize() == 0) {
-			return recorded.thenMany(completeFinished()).then();
-		}
-		// only a failure can raise a failure rate: without one there is nothing to judge
-		if (count % 10 == 0 && this.failuresSinceJudged.getAndSet(0) > 0) {
-			return recorded.then(pauseFailing());
-		}
-		return recorded;
-	}
-
-	private Mono<Void> recordOutcome(Claim claim, SendResult result) {
-		int attempt = claim.attempts() + 1;
-		if (result instanceof SendResult.Sent sent) {
-			return this.store.sent(claim, sent.messageId()).doOnNext((ok) -> this.metrics.sent()).then();
-		}
-		if (result instanceof SendResult.RateLimited limited) {
-			this.blockedUntilNanos.accumulateAndGet(System.nanoTime() + limited.retryAfter().toNanos(), Math::max);
-			this.metrics.rateLimited();
-			logger.warn("Telegram answered 429: every sender waits " + limited.retryAfter().toSeconds() + " s");
-			return this.store.blockSender(limited.retryAfter())
-				.then(this.store.retryLater(claim, limited.retryAfter(), false, 429, "rate limited"));
-		}
-		if (result instanceof SendResult.Blocked blocked) {
-			return this.store.failed(claim, blocked.code(), blocked.description(), true)
-				.doOnNext((ok) -> this.metrics.failed())
-				.then();
-		}
-		if (result instanceof SendResult.Rejected rejected) {
-			return this.store.failed(claim, rejected.code(), rejected.description(), false)
-				.doOnNext((ok) -> this.metrics.failed())
-				.then();
-		}
-		SendResult.Transient failure = (SendResult.Transient) result;
-		Integer code = (failure.code() == 0) ? null : failure.code();
-		if (attempt >= this.properties.maxAttempts()) {
-			return this.store.failed(claim, (code != null) ? code : 0, failure.description(), false)
-				.doOnNext((ok) -> this.metrics.failed())
-				.then();
-		}
-		this.metrics.retried();
-		return this.store.retryLater(claim, this.properties.backoffAfter(attempt), true, code, failure.description());
+	/** A 429 holds this instance's sends at once, before the database hears of it. */
+	private void holdSenders(Duration retryAfter) {
+		this.blockedUntilNanos.accumulateAndGet(System.nanoTime() + retryAfter.toNanos(), Math::max);
 	}
 
 }
