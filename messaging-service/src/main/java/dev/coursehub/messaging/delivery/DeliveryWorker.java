@@ -33,6 +33,8 @@ public class DeliveryWorker implements SmartLifecycle {
 
 	private final DeliveryStore store;
 
+	private final BroadcastStates broadcasts;
+
 	private final TelegramClient telegram;
 
 	private final TelegramLimits limits;
@@ -57,16 +59,17 @@ public class DeliveryWorker implements SmartLifecycle {
 
 	private volatile Disposable running;
 
-	DeliveryWorker(DeliveryStore store, TelegramClient telegram, TelegramLimits limits, DeliveryProperties properties,
-			DeliveryMetrics metrics) {
+	DeliveryWorker(DeliveryStore store, BroadcastStates broadcasts, TelegramClient telegram, TelegramLimits limits,
+			DeliveryProperties properties, DeliveryMetrics metrics) {
 		this.store = store;
+		this.broadcasts = broadcasts;
 		this.telegram = telegram;
 		this.limits = limits;
 		this.admissions = new Admissions(limits);
 		this.slots = new GlobalSlots(limits);
 		this.properties = properties;
 		this.metrics = metrics;
-		this.outcomes = new Outcomes(store, properties, metrics, this::holdSenders);
+		this.outcomes = new Outcomes(store, broadcasts, properties, metrics, this::holdSenders);
 		metrics.slots(this.slots);
 	}
 
@@ -130,7 +133,7 @@ public class DeliveryWorker implements SmartLifecycle {
 	}
 
 	private Mono<Void> housekeeping() {
-		return this.store.startScheduled()
+		return this.broadcasts.startScheduled()
 			.doOnNext((id) -> logger.info("Broadcast " + id + " reached its scheduled time"))
 			.then(this.store.markUnknown())
 			.doOnNext((count) -> {

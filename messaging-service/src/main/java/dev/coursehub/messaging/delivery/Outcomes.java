@@ -26,6 +26,8 @@ class Outcomes {
 
 	private final DeliveryStore store;
 
+	private final BroadcastStates broadcasts;
+
 	private final DeliveryProperties properties;
 
 	private final DeliveryMetrics metrics;
@@ -39,9 +41,10 @@ class Outcomes {
 	/**
 	 * @param holdSenders told how long a 429 asked this instance's senders to wait
 	 */
-	Outcomes(DeliveryStore store, DeliveryProperties properties, DeliveryMetrics metrics,
+	Outcomes(DeliveryStore store, BroadcastStates broadcasts, DeliveryProperties properties, DeliveryMetrics metrics,
 			Consumer<Duration> holdSenders) {
 		this.store = store;
+		this.broadcasts = broadcasts;
 		this.properties = properties;
 		this.metrics = metrics;
 		this.holdSenders = holdSenders;
@@ -69,11 +72,11 @@ class Outcomes {
 	}
 
 	Flux<Long> completeFinished() {
-		return this.store.completeFinished().doOnNext((id) -> logger.info("Broadcast " + id + " completed"));
+		return this.broadcasts.completeFinished().doOnNext((id) -> logger.info("Broadcast " + id + " completed"));
 	}
 
 	Mono<Void> pauseFailing() {
-		return this.store.pauseFailing().doOnNext((id) -> {
+		return this.broadcasts.pauseFailing().doOnNext((id) -> {
 			this.metrics.paused("failure_rate");
 			logger.warn("Broadcast " + id + " paused: its failure rate passed the threshold");
 		}).then();
