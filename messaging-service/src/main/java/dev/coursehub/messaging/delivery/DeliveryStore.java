@@ -187,25 +187,6 @@ class DeliveryStore {
 		return this.transactions.transactional(marked);
 	}
 
-	/** How long every sender must still wait after a 429. */
-	Mono<Duration> senderBlocked() {
-		return this.database.sql("""
-				SELECT EXTRACT(EPOCH FROM greatest(blocked_until - now(), interval '0'))::float8 AS seconds
-				FROM telegram_sender WHERE id = 1
-				""")
-			.map((row) -> Duration.ofNanos((long) (row.get("seconds", Double.class) * 1e9)))
-			.one()
-			.defaultIfEmpty(Duration.ZERO);
-	}
-
-	Mono<Void> blockSender(Duration retryAfter) {
-		return this.database.sql("""
-				UPDATE telegram_sender
-				SET blocked_until = greatest(blocked_until, now() + make_interval(secs => :seconds))
-				WHERE id = 1
-				""").bind("seconds", (double) retryAfter.toSeconds()).then();
-	}
-
 	private static OutboxEvent recorded(Readable row) {
 		Map<String, Object> data = new LinkedHashMap<>();
 		long broadcastId = row.get("broadcast_id", Long.class);

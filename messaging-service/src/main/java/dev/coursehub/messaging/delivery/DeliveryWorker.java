@@ -2,7 +2,6 @@ package dev.coursehub.messaging.delivery;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import org.apache.commons.logging.Log;
@@ -35,6 +34,8 @@ public class DeliveryWorker implements SmartLifecycle {
 
 	private final BroadcastStates broadcasts;
 
+	private final SenderHold hold;
+
 	private final TelegramClient telegram;
 
 	private final TelegramLimits limits;
@@ -51,25 +52,24 @@ public class DeliveryWorker implements SmartLifecycle {
 
 	private final Sinks.Many<Boolean> wakeUps = Sinks.many().multicast().directBestEffort();
 
-	private final AtomicLong blockedUntilNanos = new AtomicLong(System.nanoTime());
-
 	private final AtomicInteger inFlight = new AtomicInteger();
 
 	private volatile boolean stopping;
 
 	private volatile Disposable running;
 
-	DeliveryWorker(DeliveryStore store, BroadcastStates broadcasts, TelegramClient telegram, TelegramLimits limits,
-			DeliveryProperties properties, DeliveryMetrics metrics) {
+	DeliveryWorker(DeliveryStore store, BroadcastStates broadcasts, SenderHold hold, TelegramClient telegram,
+			TelegramLimits limits, DeliveryProperties properties, DeliveryMetrics metrics) {
 		this.store = store;
 		this.broadcasts = broadcasts;
+		this.hold = hold;
 		this.telegram = telegram;
 		this.limits = limits;
 		this.admissions = new Admissions(limits);
 		this.slots = new GlobalSlots(limits);
 		this.properties = properties;
 		this.metrics = metrics;
-		this.outcomes = new Outcomes(store, broadcasts, properties, metrics, this::holdSenders);
+		this.outcomes = new Outcomes(store, broadcasts, properties, metrics, hold);
 		metrics.slots(this.slots);
 	}
 
@@ -174,22 +174,11 @@ public class DeliveryWorker implements SmartLifecycle {
 				return this.store.release(claim, chatWait);
 			}
 			long chatTokenAt = System.nanoTime();
-			return waitWhileSenderBlocked().then(Mono.defer(() -> sendUnlessStopping(claim, chatTokenAt, permit)));
+			return this.hold.waitOut().then(Mono.defer(() -> sendUnlessStopping(claim, chatTokenAt, permit)));
 		}).doFinally((signal) -> permit.release())).onErrorResume((ex) -> {
 			logger.warn("Delivery of recipient " + claim.id() + " interrupted: " + ex.getClass().getSimpleName());
 			return Mono.empty();
 		});
-	}
-
-	/** Waits out a 429 seen by this instance (at once) or by any instance (database). */
-	private Mono<Void> waitWhileSenderBlocked() {
-		long local = this.blockedUntilNanos.get() - System.nanoTime();
-		if (local > 0) {
-			return Mono.delay(Duration.ofNanos(local)).then(Mono.defer(this::waitWhileSenderBlocked));
-		}
-		return this.store.senderBlocked()
-			.flatMap((wait) -> wait.isZero() ? Mono.<Void>empty()
-					: Mono.delay(wait).then(Mono.defer(this::waitWhileSenderBlocked)));
 	}
 
 	/**
@@ -225,7 +214,7 @@ public class DeliveryWorker implements SmartLifecycle {
 	 * then), or, for a call that never wrote it, when the send ended.
 	 */
 	private Mono<Void> send(Claim claim, SentWindow.Ticket ticket) {
-		long held = this.blockedUntilNanos.get() - System.nanoTime();
+		long held = this.hold.remainingNanos();
 		if (held > 0) {
 			ticket.written();
 			return this.store.retryLater(claim, Duration.ofNanos(held), false, 429, "held by a 429");
@@ -239,11 +228,6 @@ public class DeliveryWorker implements SmartLifecycle {
 		return this.telegram.sendMessage(claim.chatId(), claim.text(), claim.parseMode(), onWritten)
 			.doFinally((signal) -> ticket.written())
 			.flatMap((result) -> this.outcomes.record(claim, result));
-	}
-
-	/** A 429 holds this instance's sends at once, before the database hears of it. */
-	private void holdSenders(Duration retryAfter) {
-		this.blockedUntilNanos.accumulateAndGet(System.nanoTime() + retryAfter.toNanos(), Math::max);
 	}
 
 }

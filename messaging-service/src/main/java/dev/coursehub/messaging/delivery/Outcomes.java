@@ -3,7 +3,6 @@ package dev.coursehub.messaging.delivery;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -14,9 +13,8 @@ import dev.coursehub.messaging.telegram.SendResult;
 
 /**
  * Records the outcome of each send and keeps the broadcasts up with them: a send is
- * recorded sent, failed or to be retried, a 429 holds every sender (this instance's at
- * once, through the hold it is given, and every instance's through the database), the
- * failure rate is judged every ten outcomes when one of them failed, and finished
+ * recorded sent, failed or to be retried, a 429 holds every sender ({@link SenderHold}),
+ * the failure rate is judged every ten outcomes when one of them failed, and finished
  * broadcasts are completed every batch of outcomes, not only when a round ends.
  */
 class Outcomes {
@@ -32,22 +30,19 @@ class Outcomes {
 
 	private final DeliveryMetrics metrics;
 
-	private final Consumer<Duration> holdSenders;
+	private final SenderHold hold;
 
 	private final AtomicLong outcomes = new AtomicLong();
 
 	private final AtomicInteger failuresSinceJudged = new AtomicInteger();
 
-	/**
-	 * @param holdSenders told how long a 429 asked this instance's senders to wait
-	 */
 	Outcomes(DeliveryStore store, BroadcastStates broadcasts, DeliveryProperties properties, DeliveryMetrics metrics,
-			Consumer<Duration> holdSenders) {
+			SenderHold hold) {
 		this.store = store;
 		this.broadcasts = broadcasts;
 		this.properties = properties;
 		this.metrics = metrics;
-		this.holdSenders = holdSenders;
+		this.hold = hold;
 	}
 
 	/**
@@ -88,11 +83,10 @@ class Outcomes {
 			return this.store.sent(claim, sent.messageId()).doOnNext((ok) -> this.metrics.sent()).then();
 		}
 		if (result instanceof SendResult.RateLimited limited) {
-			this.holdSenders.accept(limited.retryAfter());
+			Mono<Void> held = this.hold.hold(limited.retryAfter());
 			this.metrics.rateLimited();
 			logger.warn("Telegram answered 429: every sender waits " + limited.retryAfter().toSeconds() + " s");
-			return this.store.blockSender(limited.retryAfter())
-				.then(this.store.retryLater(claim, limited.retryAfter(), false, 429, "rate limited"));
+			return held.then(this.store.retryLater(claim, limited.retryAfter(), false, 429, "rate limited"));
 		}
 		if (result instanceof SendResult.Blocked blocked) {
 			return this.store.failed(claim, blocked.code(), blocked.description(), true)
