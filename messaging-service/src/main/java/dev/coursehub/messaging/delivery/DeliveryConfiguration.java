@@ -22,14 +22,15 @@ class DeliveryConfiguration {
 	 * could be sent) and broadcasts wait, pending.
 	 */
 	@Bean
-	DeliveryWorker deliveryWorker(DeliveryStore store, TelegramClient telegram, TelegramLimits limits,
-			DeliveryProperties properties, DeliveryMetrics metrics, TelegramProperties telegramProperties) {
-		DeliveryWorker worker = new DeliveryWorker(store, telegram, limits, properties, metrics);
+	DeliveryWorker deliveryWorker(DeliveryStore store, BroadcastStates broadcasts, SenderHold hold,
+			TelegramClient telegram, TelegramLimits limits, DeliveryProperties properties, DeliveryMetrics metrics,
+			TelegramProperties telegramProperties) {
+		DeliveryWorker worker = new DeliveryWorker(store, broadcasts, hold, telegram, limits, properties, metrics);
 		if (!properties.enabled() || !telegramProperties.hasToken()) {
 			logger.warn("Delivery is off on this instance ("
 					+ (properties.enabled() ? "no TELEGRAM_BOT_TOKEN" : "coursehub.delivery.enabled=false")
 					+ "): broadcasts wait, pending");
-			return new DeliveryWorker(store, telegram, limits, properties, metrics) {
+			return new DeliveryWorker(store, broadcasts, hold, telegram, limits, properties, metrics) {
 				@Override
 				public void start() {
 				}

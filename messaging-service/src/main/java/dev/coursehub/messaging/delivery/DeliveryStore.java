@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import io.r2dbc.spi.Readable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -24,7 +23,8 @@ import dev.coursehub.servicekit.sql.SqlValues;
  * who sends what: recipients are claimed with {@code FOR UPDATE SKIP LOCKED}; a claimed
  * recipient becomes {@code sending} (committed) right before the HTTP call, and only if
  * the claim still holds and its broadcast is still sending; its outcome is written with a
- * {@code delivery.recorded.v1} event in one transaction.
+ * {@code delivery.recorded.v1} event in one transaction. What becomes of the broadcasts
+ * themselves is {@link BroadcastStates}'.
  */
 @Component
 class DeliveryStore {
@@ -185,74 +185,6 @@ class DeliveryStore {
 			.concatMap((event) -> this.outbox.append(event).thenReturn(1L))
 			.count();
 		return this.transactions.transactional(marked);
-	}
-
-	/** Scheduled broadcasts whose time has come start sending. */
-	Flux<Long> startScheduled() {
-		return this.database.sql("""
-				UPDATE broadcast SET state = 'sending', started_at = now()
-				WHERE state = 'scheduled' AND scheduled_at <= now()
-				RETURNING id
-				""").map((row) -> row.get("id", Long.class)).all();
-	}
-
-	/** Sending broadcasts with no pending or in-flight recipient left are completed. */
-	Flux<Long> completeFinished() {
-		return this.database.sql("""
-				UPDATE broadcast b SET state = 'completed', finished_at = now()
-				WHERE b.state = 'sending' AND NOT EXISTS (
-				    SELECT 1 FROM broadcast_recipient r
-				    WHERE r.broadcast_id = b.id AND r.status IN ('pending', 'sending'))
-				RETURNING b.id
-				""").map((row) -> row.get("id", Long.class)).all();
-	}
-
-	/**
-	 * Pauses the sending broadcasts whose failure rate since their last resume passed the
-	 * threshold. 403s do not count: blocked users are a fact of life, not a sign that
-	 * something is wrong with the broadcast.
-	 */
-	Flux<Long> pauseFailing() {
-		return this.database.sql("""
-				UPDATE broadcast b
-				SET state = 'paused',
-				    pause_reason = format('failure rate %s%% over %s sends passed the threshold of %s%%',
-				                          round(100.0 * c.failed / (c.sent + c.failed)), c.sent + c.failed,
-				                          round(100.0 * :threshold))
-				FROM (SELECT r.broadcast_id,
-				             count(*) FILTER (WHERE r.status = 'sent') AS sent,
-				             count(*) FILTER (WHERE r.status = 'failed' AND coalesce(r.error_code, 0) <> 403) AS failed
-				      FROM broadcast_recipient r JOIN broadcast rb ON rb.id = r.broadcast_id
-				      WHERE rb.state = 'sending' AND r.updated_at >= coalesce(rb.resumed_at, '-infinity')
-				        AND r.status IN ('sent', 'failed')
-				      GROUP BY r.broadcast_id) c
-				WHERE b.id = c.broadcast_id AND b.state = 'sending' AND c.sent + c.failed >= :minSample
-				  AND c.failed > :threshold * (c.sent + c.failed)
-				RETURNING b.id
-				""")
-			.bind("threshold", this.properties.failureThreshold())
-			.bind("minSample", this.properties.failureMinSample())
-			.map((row) -> row.get("id", Long.class))
-			.all();
-	}
-
-	/** How long every sender must still wait after a 429. */
-	Mono<Duration> senderBlocked() {
-		return this.database.sql("""
-				SELECT EXTRACT(EPOCH FROM greatest(blocked_until - now(), interval '0'))::float8 AS seconds
-				FROM telegram_sender WHERE id = 1
-				""")
-			.map((row) -> Duration.ofNanos((long) (row.get("seconds", Double.class) * 1e9)))
-			.one()
-			.defaultIfEmpty(Duration.ZERO);
-	}
-
-	Mono<Void> blockSender(Duration retryAfter) {
-		return this.database.sql("""
-				UPDATE telegram_sender
-				SET blocked_until = greatest(blocked_until, now() + make_interval(secs => :seconds))
-				WHERE id = 1
-				""").bind("seconds", (double) retryAfter.toSeconds()).then();
 	}
 
 	private static OutboxEvent recorded(Readable row) {

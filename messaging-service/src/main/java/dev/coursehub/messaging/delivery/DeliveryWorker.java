@@ -2,7 +2,6 @@ package dev.coursehub.messaging.delivery;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import org.apache.commons.logging.Log;
@@ -14,8 +13,8 @@ import reactor.core.publisher.Sinks;
 
 import org.springframework.context.SmartLifecycle;
 
+import dev.coursehub.messaging.telegram.Admissions;
 import dev.coursehub.messaging.telegram.GlobalSlots;
-import dev.coursehub.messaging.telegram.SendResult;
 import dev.coursehub.messaging.telegram.SentWindow;
 import dev.coursehub.messaging.telegram.TelegramClient;
 import dev.coursehub.messaging.telegram.TelegramLimits;
@@ -24,7 +23,8 @@ import dev.coursehub.messaging.telegram.TelegramLimits;
  * Sends the broadcasts of every instance together: each round starts due scheduled
  * broadcasts, marks sends of dead instances unknown, then claims batches of recipients
  * and sends them within the limits until nothing is due, and completes or pauses
- * broadcasts. Rounds run every poll interval and whenever a broadcast job arrives.
+ * broadcasts. Rounds run every poll interval and whenever a broadcast job arrives. What
+ * each send's outcome does to its recipient and broadcast is {@link Outcomes}' concern.
  */
 public class DeliveryWorker implements SmartLifecycle {
 
@@ -32,9 +32,15 @@ public class DeliveryWorker implements SmartLifecycle {
 
 	private final DeliveryStore store;
 
+	private final BroadcastStates broadcasts;
+
+	private final SenderHold hold;
+
 	private final TelegramClient telegram;
 
 	private final TelegramLimits limits;
+
+	private final Admissions admissions;
 
 	private final GlobalSlots slots;
 
@@ -42,13 +48,9 @@ public class DeliveryWorker implements SmartLifecycle {
 
 	private final DeliveryMetrics metrics;
 
+	private final Outcomes outcomes;
+
 	private final Sinks.Many<Boolean> wakeUps = Sinks.many().multicast().directBestEffort();
-
-	private final AtomicLong blockedUntilNanos = new AtomicLong(System.nanoTime());
-
-	private final AtomicLong outcomes = new AtomicLong();
-
-	private final AtomicInteger failuresSinceJudged = new AtomicInteger();
 
 	private final AtomicInteger inFlight = new AtomicInteger();
 
@@ -56,14 +58,18 @@ public class DeliveryWorker implements SmartLifecycle {
 
 	private volatile Disposable running;
 
-	DeliveryWorker(DeliveryStore store, TelegramClient telegram, TelegramLimits limits, DeliveryProperties properties,
-			DeliveryMetrics metrics) {
+	DeliveryWorker(DeliveryStore store, BroadcastStates broadcasts, SenderHold hold, TelegramClient telegram,
+			TelegramLimits limits, DeliveryProperties properties, DeliveryMetrics metrics) {
 		this.store = store;
+		this.broadcasts = broadcasts;
+		this.hold = hold;
 		this.telegram = telegram;
 		this.limits = limits;
+		this.admissions = new Admissions(limits);
 		this.slots = new GlobalSlots(limits);
 		this.properties = properties;
 		this.metrics = metrics;
+		this.outcomes = new Outcomes(store, broadcasts, properties, metrics, hold);
 		metrics.slots(this.slots);
 	}
 
@@ -127,7 +133,7 @@ public class DeliveryWorker implements SmartLifecycle {
 	}
 
 	private Mono<Void> housekeeping() {
-		return this.store.startScheduled()
+		return this.broadcasts.startScheduled()
 			.doOnNext((id) -> logger.info("Broadcast " + id + " reached its scheduled time"))
 			.then(this.store.markUnknown())
 			.doOnNext((count) -> {
@@ -153,18 +159,7 @@ public class DeliveryWorker implements SmartLifecycle {
 	}
 
 	private Mono<Void> finish() {
-		return pauseFailing().thenMany(completeFinished()).then();
-	}
-
-	private Flux<Long> completeFinished() {
-		return this.store.completeFinished().doOnNext((id) -> logger.info("Broadcast " + id + " completed"));
-	}
-
-	private Mono<Void> pauseFailing() {
-		return this.store.pauseFailing().doOnNext((id) -> {
-			this.metrics.paused("failure_rate");
-			logger.warn("Broadcast " + id + " paused: its failure rate passed the threshold");
-		}).then();
+		return this.outcomes.pauseFailing().thenMany(this.outcomes.completeFinished()).then();
 	}
 
 	/**
@@ -174,27 +169,16 @@ public class DeliveryWorker implements SmartLifecycle {
 	 * call.
 	 */
 	Mono<Void> deliver(Claim claim) {
-		return this.slots.admit().flatMap((permit) -> this.limits.tryChat(claim.chatId()).flatMap((chatWait) -> {
+		return this.admissions.admit().flatMap((permit) -> this.limits.tryChat(claim.chatId()).flatMap((chatWait) -> {
 			if (!chatWait.isZero()) {
 				return this.store.release(claim, chatWait);
 			}
 			long chatTokenAt = System.nanoTime();
-			return waitWhileSenderBlocked().then(Mono.defer(() -> sendUnlessStopping(claim, chatTokenAt, permit)));
+			return this.hold.waitOut().then(Mono.defer(() -> sendUnlessStopping(claim, chatTokenAt, permit)));
 		}).doFinally((signal) -> permit.release())).onErrorResume((ex) -> {
 			logger.warn("Delivery of recipient " + claim.id() + " interrupted: " + ex.getClass().getSimpleName());
 			return Mono.empty();
 		});
-	}
-
-	/** Waits out a 429 seen by this instance (at once) or by any instance (database). */
-	private Mono<Void> waitWhileSenderBlocked() {
-		long local = this.blockedUntilNanos.get() - System.nanoTime();
-		if (local > 0) {
-			return Mono.delay(Duration.ofNanos(local)).then(Mono.defer(this::waitWhileSenderBlocked));
-		}
-		return this.store.senderBlocked()
-			.flatMap((wait) -> wait.isZero() ? Mono.<Void>empty()
-					: Mono.delay(wait).then(Mono.defer(this::waitWhileSenderBlocked)));
 	}
 
 	/**
@@ -202,7 +186,7 @@ public class DeliveryWorker implements SmartLifecycle {
 	 * so that a stop waits for it; once stopping, nothing new starts. A slot that would
 	 * come too long after the chat's token puts the recipient back, not as an attempt.
 	 */
-	private Mono<Void> sendUnlessStopping(Claim claim, long chatTokenAt, GlobalSlots.Permit permit) {
+	private Mono<Void> sendUnlessStopping(Claim claim, long chatTokenAt, Admissions.Permit permit) {
 		if (this.stopping) {
 			return this.store.release(claim, Duration.ZERO);
 		}
@@ -230,7 +214,7 @@ public class DeliveryWorker implements SmartLifecycle {
 	 * then), or, for a call that never wrote it, when the send ended.
 	 */
 	private Mono<Void> send(Claim claim, SentWindow.Ticket ticket) {
-		long held = this.blockedUntilNanos.get() - System.nanoTime();
+		long held = this.hold.remainingNanos();
 		if (held > 0) {
 			ticket.written();
 			return this.store.retryLater(claim, Duration.ofNanos(held), false, 429, "held by a 429");
@@ -243,61 +227,7 @@ public class DeliveryWorker implements SmartLifecycle {
 		};
 		return this.telegram.sendMessage(claim.chatId(), claim.text(), claim.parseMode(), onWritten)
 			.doFinally((signal) -> ticket.written())
-			.flatMap((result) -> record(claim, result));
-	}
-
-	/**
-	 * Records the outcome. The failure rate is judged every ten outcomes when one of them
-	 * failed, and finished broadcasts are completed every batch of outcomes, not only
-	 * when a round ends.
-	 */
-	private Mono<Void> record(Claim claim, SendResult result) {
-		Mono<Void> recorded = recordOutcome(claim, result);
-		if (!(result instanceof SendResult.Sent || result instanceof SendResult.Blocked)) {
-			this.failuresSinceJudged.incrementAndGet();
-		}
-		long count = this.outcomes.incrementAndGet();
-		if (count % this.properties.batchSize() == 0) {
-			return recorded.thenMany(completeFinished()).then();
-		}
-		// only a failure can raise a failure rate: without one there is nothing to judge
-		if (count % 10 == 0 && this.failuresSinceJudged.getAndSet(0) > 0) {
-			return recorded.then(pauseFailing());
-		}
-		return recorded;
-	}
-
-	private Mono<Void> recordOutcome(Claim claim, SendResult result) {
-		int attempt = claim.attempts() + 1;
-		if (result instanceof SendResult.Sent sent) {
-			return this.store.sent(claim, sent.messageId()).doOnNext((ok) -> this.metrics.sent()).then();
-		}
-		if (result instanceof SendResult.RateLimited limited) {
-			this.blockedUntilNanos.accumulateAndGet(System.nanoTime() + limited.retryAfter().toNanos(), Math::max);
-			this.metrics.rateLimited();
-			logger.warn("Telegram answered 429: every sender waits " + limited.retryAfter().toSeconds() + " s");
-			return this.store.blockSender(limited.retryAfter())
-				.then(this.store.retryLater(claim, limited.retryAfter(), false, 429, "rate limited"));
-		}
-		if (result instanceof SendResult.Blocked blocked) {
-			return this.store.failed(claim, blocked.code(), blocked.description(), true)
-				.doOnNext((ok) -> this.metrics.failed())
-				.then();
-		}
-		if (result instanceof SendResult.Rejected rejected) {
-			return this.store.failed(claim, rejected.code(), rejected.description(), false)
-				.doOnNext((ok) -> this.metrics.failed())
-				.then();
-		}
-		SendResult.Transient failure = (SendResult.Transient) result;
-		Integer code = (failure.code() == 0) ? null : failure.code();
-		if (attempt >= this.properties.maxAttempts()) {
-			return this.store.failed(claim, (code != null) ? code : 0, failure.description(), false)
-				.doOnNext((ok) -> this.metrics.failed())
-				.then();
-		}
-		this.metrics.retried();
-		return this.store.retryLater(claim, this.properties.backoffAfter(attempt), true, code, failure.description());
+			.flatMap((result) -> this.outcomes.record(claim, result));
 	}
 
 }

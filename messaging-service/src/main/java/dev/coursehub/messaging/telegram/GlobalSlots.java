@@ -5,7 +5,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.commons.logging.Log;
@@ -24,11 +23,8 @@ import reactor.core.scheduler.Schedulers;
  * next one, so late sends cannot crowd a second; so does a send whose slot comes less
  * than a second after the write of the send {@code globalPerSecond} before it
  * ({@link SentWindow}), so a send written late cannot either; a send whose slot would
- * come too late for its chat's token gets none.
- * <p>
- * At most 0.4 s of sends at the global rate (at least two) may be admitted at once
- * between their chat token and their call: enough to bridge a stall of the database work
- * before the slot, few enough to keep the wait for a slot short.
+ * come too late for its chat's token gets none. How many sends may be on their way to a
+ * slot at once is {@link Admissions}' concern.
  */
 public final class GlobalSlots {
 
@@ -38,24 +34,15 @@ public final class GlobalSlots {
 
 	private static final long BLOCK = Duration.ofMillis(250).toNanos();
 
-	/**
-	 * Sends admitted at once, as time at the global rate: what a stall can be bridged by.
-	 */
-	private static final long ADMITTED = Duration.ofMillis(400).toNanos();
-
 	private final TelegramLimits limits;
 
 	private final int blockSize;
-
-	private final int admissions;
 
 	private final long toleranceNanos;
 
 	private final Deque<Long> free = new ArrayDeque<>();
 
 	private final Deque<Waiter> waiting = new ArrayDeque<>();
-
-	private final Deque<MonoSink<Permit>> admissionQueue = new ArrayDeque<>();
 
 	/** A thread that only wakes sends at their slots, so that they wake on time. */
 	private static final Scheduler timer = Schedulers.newSingle("global-slots", true);
@@ -70,46 +57,12 @@ public final class GlobalSlots {
 
 	private boolean reserving;
 
-	private int admitted;
-
 	public GlobalSlots(TelegramLimits limits) {
 		this.limits = limits;
 		long spacing = limits.globalSpacing().toNanos();
 		this.blockSize = (int) Math.max(1, BLOCK / spacing);
-		this.admissions = (int) Math.max(2, ADMITTED / spacing);
 		this.toleranceNanos = limits.globalGuard().toNanos() * 2 / 5;
 		this.window = new SentWindow(limits.globalPerSecond());
-	}
-
-	/**
-	 * Admission of one send to the stretch between its chat token and its call; the
-	 * permit is given back with {@link Permit#release()}.
-	 */
-	public Mono<Permit> admit() {
-		Mono<Permit> admission = Mono.create((sink) -> {
-			boolean granted;
-			synchronized (this) {
-				granted = this.admitted < this.admissions;
-				if (granted) {
-					this.admitted++;
-				}
-				else {
-					this.admissionQueue.addLast(sink);
-				}
-			}
-			if (granted) {
-				sink.success(new Permit());
-			}
-			else {
-				sink.onCancel(() -> {
-					synchronized (this) {
-						this.admissionQueue.remove(sink);
-					}
-				});
-			}
-		});
-		// a permit granted to a send cancelled meanwhile is passed on, never lost
-		return admission.doOnDiscard(Permit.class, Permit::release);
 	}
 
 	/**
@@ -242,33 +195,7 @@ public final class GlobalSlots {
 		}
 	}
 
-	private void leave() {
-		MonoSink<Permit> next;
-		synchronized (this) {
-			next = this.admissionQueue.pollFirst();
-			if (next == null) {
-				this.admitted--;
-			}
-		}
-		if (next != null) {
-			next.success(new Permit());
-		}
-	}
-
 	private record Waiter(MonoSink<Long> sink, long notAfterNanos) {
-	}
-
-	/** One admitted send; releasing it more than once releases it once. */
-	public final class Permit {
-
-		private final AtomicBoolean released = new AtomicBoolean();
-
-		public void release() {
-			if (this.released.compareAndSet(false, true)) {
-				leave();
-			}
-		}
-
 	}
 
 }
