@@ -54,14 +54,9 @@ final class Traffic {
 	}
 
 	int maxPerSecond() {
-		List<Long> times = arrivals();
 		int max = 0;
-		int start = 0;
-		for (int end = 0; end < times.size(); end++) {
-			while (times.get(end) - times.get(start) >= SECOND) {
-				start++;
-			}
-			max = Math.max(max, end - start + 1);
+		for (int count : OneSecondWindows.counts(arrivals(), SECOND)) {
+			max = Math.max(max, count);
 		}
 		return max;
 	}
@@ -73,16 +68,13 @@ final class Traffic {
 	 */
 	List<Map<String, Object>> crowded(int limit, int most) {
 		List<Long> times = arrivals();
+		int[] counts = OneSecondWindows.counts(times, SECOND);
 		List<Map<String, Object>> crowded = new ArrayList<>();
-		int start = 0;
-		for (int end = 0; end < times.size() && crowded.size() < most; end++) {
-			while (times.get(end) - times.get(start) >= SECOND) {
-				start++;
-			}
-			if (limit > 0 && end - start + 1 > limit) {
+		for (int i = 0; i < times.size() && crowded.size() < most; i++) {
+			if (limit > 0 && counts[i] > limit) {
 				Map<String, Object> arrival = new LinkedHashMap<>();
-				arrival.put("at", this.wallAnchor.plusNanos(times.get(end) - this.nanoAnchor).toString());
-				arrival.put("inOneSecond", end - start + 1);
+				arrival.put("at", this.wallAnchor.plusNanos(times.get(i) - this.nanoAnchor).toString());
+				arrival.put("inOneSecond", counts[i]);
 				crowded.add(arrival);
 			}
 		}

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.coursehub.telegramsandbox.OneSecondWindows;
+
 /**
  * When each {@code sendMessage} request crossed the loopback interface, as the kernel
  * stamped it ({@code tcpdump}): what the service really put on the wire, free of the
@@ -101,12 +103,7 @@ final class WireCapture implements AutoCloseable {
 		times.sort(null);
 		int most = 0;
 		int over = 0;
-		int start = 0;
-		for (int end = 0; end < times.size(); end++) {
-			while (times.get(end) - times.get(start) >= SECOND) {
-				start++;
-			}
-			int inSecond = end - start + 1;
+		for (int inSecond : OneSecondWindows.counts(times, SECOND)) {
 			most = Math.max(most, inSecond);
 			over += (inSecond > limit) ? 1 : 0;
 		}
