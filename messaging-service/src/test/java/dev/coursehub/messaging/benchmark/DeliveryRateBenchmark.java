@@ -131,17 +131,27 @@ class DeliveryRateBenchmark {
 	 * Prometheus endpoint.
 	 */
 	private static String lateness(ServiceProcess service) throws IOException, InterruptedException {
-		StringBuilder figures = new StringBuilder();
-		for (String line : service.getText("/actuator/prometheus").split("\n")) {
-			if (line.startsWith("coursehub_telegram_send_lateness_seconds_bucket")
-					|| line.startsWith("coursehub_telegram_send_lateness_seconds_count")
-					|| line.startsWith("coursehub_telegram_slots_unused_total")) {
-				figures.append(' ')
-					.append(line.replaceAll("_seconds|_total|coursehub_telegram_", "")
-						.replaceAll("\\{.*(le|reason)=\"([^\"]+)\".*\\}", "[$2]"));
+		return meters(service.getText("/actuator/prometheus"), "coursehub_telegram_send_lateness_seconds_bucket",
+				"coursehub_telegram_send_lateness_seconds_count", "coursehub_telegram_slots_unused_total")
+			.replaceAll("_seconds|_total|coursehub_telegram_", "")
+			.trim();
+	}
+
+	/**
+	 * The Prometheus lines of the meters named, each with its {@code le} or
+	 * {@code reason} tag as {@code [value]} and its other tags left out, one after the
+	 * other.
+	 */
+	private static String meters(String prometheus, String... names) {
+		StringBuilder meters = new StringBuilder();
+		for (String line : prometheus.split("\n")) {
+			for (String name : names) {
+				if (line.startsWith(name)) {
+					meters.append(' ').append(line.replaceAll("\\{.*(le|reason)=\"([^\"]+)\".*\\}", "[$2]"));
+				}
 			}
 		}
-		return figures.toString().trim();
+		return meters.toString();
 	}
 
 	private static long create(ServiceProcess service, String text) throws Exception {
@@ -172,18 +182,13 @@ class DeliveryRateBenchmark {
 		try {
 			long used = 0;
 			long live = 0;
-			StringBuilder limiter = new StringBuilder();
-			for (String line : service.getText("/actuator/prometheus").split("\n")) {
+			String prometheus = service.getText("/actuator/prometheus");
+			for (String line : prometheus.split("\n")) {
 				if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
 					used += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
 				}
 				if (line.startsWith("jvm_memory_used_bytes{") && line.contains("Old Gen")) {
 					live = (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-				}
-				if (line.startsWith("coursehub_telegram_slots_unused_total")
-						|| line.startsWith("coursehub_telegram_limiter_wait_seconds_sum")
-						|| line.startsWith("coursehub_telegram_limiter_wait_seconds_count")) {
-					limiter.append(' ').append(line.replaceAll("\\{.*reason=\"([a-z_]+)\".*\\}", "[$1]"));
 				}
 			}
 			synchronized (heap) {
@@ -191,7 +196,10 @@ class DeliveryRateBenchmark {
 			}
 			System.out.printf("SAMPLE sent=%d heapUsedMiB=%d oldGenMiB=%d load=%s%s%n",
 					service.get("/broadcasts/" + broadcast).path("counts").path("sent").asLong(), mib(used), mib(live),
-					loadAverage(), limiter);
+					loadAverage(),
+					meters(prometheus, "coursehub_telegram_slots_unused_total",
+							"coursehub_telegram_limiter_wait_seconds_sum",
+							"coursehub_telegram_limiter_wait_seconds_count"));
 		}
 		catch (IOException | InterruptedException | RuntimeException ex) {
 			System.out.println("SAMPLE failed: " + ex);
