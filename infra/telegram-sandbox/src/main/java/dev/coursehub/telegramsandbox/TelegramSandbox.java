@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.resources.LoopResources;
@@ -199,9 +200,9 @@ public final class TelegramSandbox implements AutoCloseable {
 		return this.traffic.quietAfterFirstTooManyRequests();
 	}
 
-	/** Blocks until the sandbox is closed. */
-	public void awaitClose() {
-		this.server.onDispose().block();
+	/** Completes when the sandbox is closed. */
+	public Mono<Void> onClose() {
+		return this.server.onDispose();
 	}
 
 	@Override

@@ -29,7 +29,9 @@ public final class TelegramSandboxServer {
 		Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close, "telegram-sandbox-stop"));
 		System.out.println("Telegram sandbox listening on " + sandbox.url() + " (" + settings.describe() + ")");
 		System.out.println("  what each chat received: " + sandbox.url() + "/sandbox/received   (reset: DELETE)");
-		sandbox.awaitClose();
+		// the executable's main thread has nothing else to do: it waits here, no event
+		// loop
+		sandbox.onClose().block();
 	}
 
 }
